@@ -1,0 +1,88 @@
+// The one interface through which everything above src/sql talks to SQLite.
+// Both the browser engine (sql.js in a Web Worker) and the Node engine
+// (sql.js in-process, for tests and lesson checks) implement it.
+
+/** A value as SQLite stores it. Integers outside the safe range stay bigint. */
+export type SqlValue = number | bigint | string | Uint8Array | null;
+
+/**
+ * The storage class of each value, one character per column:
+ * i integer, r real, t text, b blob, n null. JavaScript has one number type,
+ * so without this 1 (integer) and 1.0 (real) would look the same.
+ */
+export type SqlKind = 'i' | 'r' | 't' | 'b' | 'n';
+
+export type SqlParams = SqlValue[] | Record<string, SqlValue>;
+
+export interface ResultSet {
+  columns: string[];
+  rows: SqlValue[][];
+  /** kinds[r][c] is the storage class of rows[r][c]; each string has columns.length characters. */
+  kinds: string[];
+}
+
+export interface ExecResult {
+  /** The last statement's result set; for a statement that returns no rows, columns is empty. */
+  result: ResultSet;
+  /** Rows changed by the last statement (INSERT/UPDATE/DELETE), as sqlite3_changes reports. */
+  changes: number;
+  /** How many statements ran. */
+  statements: number;
+  /** Wall time inside the engine, in milliseconds. */
+  elapsedMs: number;
+}
+
+export type ColumnType = 'INTEGER' | 'REAL' | 'TEXT' | 'BLOB' | 'NUMERIC' | '';
+
+export interface ColumnDef {
+  name: string;
+  type: ColumnType;
+}
+
+export type WriteMode = 'create' | 'replace' | 'append';
+
+export interface InsertRequest {
+  table: string;
+  columns: ColumnDef[];
+  rows: SqlValue[][];
+  /** create: fail if the table exists; replace: drop and recreate; append: insert into an existing table. */
+  mode: WriteMode;
+}
+
+/** An error SQLite (or the engine) reported; the message is SQLite's own. */
+export class SqlError extends Error {
+  override name = 'SqlError';
+  /** 1-based index of the statement that failed, when known. */
+  statement?: number;
+  constructor(message: string, statement?: number) {
+    super(message);
+    this.statement = statement;
+  }
+}
+
+/** Thrown by exec() when the query was stopped by cancel(). */
+export class SqlCancelledError extends Error {
+  override name = 'SqlCancelledError';
+  constructor() {
+    super('The query was stopped. The database is as it was before this cell ran.');
+  }
+}
+
+export interface SqlEngine {
+  /** Runs one or more statements; resolves with the last statement's result. */
+  exec(sql: string, params?: SqlParams): Promise<ExecResult>;
+  /** Bulk insert in one transaction with a prepared statement. */
+  insert(request: InsertRequest): Promise<{ inserted: number }>;
+  /**
+   * Stops the exec() under way, if any: it rejects with SqlCancelledError and
+   * the database returns to its state from before that exec() began.
+   */
+  cancel(): Promise<void>;
+  /** An empty database. */
+  reset(): Promise<void>;
+  /** The whole database as a SQLite file. */
+  snapshot(): Promise<Uint8Array>;
+  /** Replaces the database with a SQLite file made by snapshot(). */
+  restore(bytes: Uint8Array): Promise<void>;
+  close(): void;
+}
