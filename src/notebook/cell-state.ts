@@ -1,0 +1,75 @@
+// The state of one code cell as a pure transition function, in the manner of
+// marimo's cell.ts: (cell, event) -> cell. The runtime feeds it events; the UI
+// renders whatever it returns.
+import type { ResultSet } from '../sql/types';
+
+export type CellStatus = 'idle' | 'queued' | 'running' | 'done' | 'error' | 'stale';
+
+export type CellOutput =
+  | { kind: 'table'; result: ResultSet; changes: number; statements: number }
+  | { kind: 'error'; message: string; statement?: number }
+  | { kind: 'stopped'; message: string };
+
+export interface CellState {
+  id: string;
+  status: CellStatus;
+  /** The code as the learner has it now (may differ from the lesson file). */
+  source: string;
+  /** Bumped by every run request; results carrying an older runId are dropped. */
+  runId: number;
+  output?: CellOutput;
+  elapsedMs?: number;
+  /** Which source produced `output`, so an edit can mark the output stale. */
+  ranSource?: string;
+}
+
+export type CellEvent =
+  | { type: 'edit'; source: string }
+  | { type: 'queue'; runId: number }
+  | { type: 'start'; runId: number }
+  | { type: 'finish'; runId: number; source: string; output: CellOutput; elapsedMs: number }
+  | { type: 'dequeue'; runId: number };
+
+export function initialCell(id: string, source: string): CellState {
+  return { id, status: 'idle', source, runId: 0 };
+}
+
+/** Status to fall back to when a queued run is withdrawn before it started. */
+function settledStatus(cell: CellState): CellStatus {
+  if (!cell.output) return 'idle';
+  if (cell.ranSource !== cell.source) return 'stale';
+  return cell.output.kind === 'table' ? 'done' : 'error';
+}
+
+export function transition(cell: CellState, event: CellEvent): CellState {
+  switch (event.type) {
+    case 'edit': {
+      if (event.source === cell.source) return cell;
+      const next = { ...cell, source: event.source };
+      // An output that no longer matches the code is stale; editing it back makes it current again.
+      if (cell.status === 'done' || cell.status === 'error' || cell.status === 'stale') {
+        next.status = settledStatus(next);
+      }
+      return next;
+    }
+    case 'queue':
+      return { ...cell, status: 'queued', runId: event.runId };
+    case 'start':
+      if (event.runId !== cell.runId) return cell;
+      return { ...cell, status: 'running' };
+    case 'finish': {
+      if (event.runId !== cell.runId) return cell;
+      const next = { ...cell, output: event.output, elapsedMs: event.elapsedMs, ranSource: event.source };
+      return { ...next, status: settledStatus(next) };
+    }
+    case 'dequeue':
+      if (event.runId !== cell.runId || cell.status !== 'queued') return cell;
+      return { ...cell, status: settledStatus(cell) };
+    default:
+      return unreachable(event);
+  }
+}
+
+export function unreachable(x: never): never {
+  throw new Error(`Unhandled case: ${JSON.stringify(x)}`);
+}

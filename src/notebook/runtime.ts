@@ -1,0 +1,207 @@
+// The notebook runtime: one lesson's code cells over one SqlEngine. Runs are
+// serialised through a queue (SQLite is single-threaded anyway); every state
+// change goes through transition() and is announced to subscribers, which
+// only render it.
+import type { CodeCell, Lesson } from '../lesson/types';
+import type { SqlEngine } from '../sql/types';
+import { initialCell, transition, type CellEvent, type CellState } from './cell-state';
+import { defaultExecutors, errorOutput, type Executor } from './executors';
+
+export type DatasetStatus =
+  | { state: 'pending' }
+  | { state: 'loading' }
+  | { state: 'ready' }
+  | { state: 'error'; message: string };
+
+export interface NotebookState {
+  cells: readonly CellState[];
+  datasets: DatasetStatus;
+  /** Id of the cell whose run is under way, if any. */
+  running: string | null;
+}
+
+export interface RuntimeOptions {
+  engine: SqlEngine;
+  /** Loads the lesson's datasets into the engine; called once, before the first run. */
+  loadDatasets: (names: string[], engine: SqlEngine) => Promise<void>;
+  executors?: Partial<Record<CodeCell['kind'], Executor>>;
+  now?: () => number;
+}
+
+interface QueuedRun {
+  cellId: string;
+  runId: number;
+  /** Runs queued together by runAll(); an error withdraws the rest of its batch. */
+  batch: number;
+}
+
+type Listener = (state: NotebookState) => void;
+
+export class NotebookRuntime {
+  private cells: CellState[];
+  private kinds = new Map<string, CodeCell['kind']>();
+  private datasets: DatasetStatus = { state: 'pending' };
+  private datasetsReady?: Promise<void>;
+  private queue: QueuedRun[] = [];
+  private current: QueuedRun | null = null;
+  private draining = false;
+  private nextRunId = 1;
+  private nextBatch = 1;
+  private listeners = new Set<Listener>();
+  private waiters = new Map<number, () => void>();
+  private readonly executors: Partial<Record<CodeCell['kind'], Executor>>;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly lesson: Lesson,
+    private readonly options: RuntimeOptions,
+  ) {
+    const code = lesson.cells.filter((c): c is CodeCell => c.kind !== 'markdown');
+    this.cells = code.map((c) => initialCell(c.id, c.source));
+    for (const c of code) this.kinds.set(c.id, c.kind);
+    this.executors = options.executors ?? defaultExecutors;
+    this.now = options.now ?? (() => performance.now());
+  }
+
+  get state(): NotebookState {
+    return { cells: this.cells, datasets: this.datasets, running: this.current?.cellId ?? null };
+  }
+
+  cell(id: string): CellState | undefined {
+    return this.cells.find((c) => c.id === id);
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    listener(this.state);
+    return () => this.listeners.delete(listener);
+  }
+
+  edit(id: string, source: string): void {
+    this.apply(id, { type: 'edit', source });
+  }
+
+  /** Queues one cell; resolves when that run has finished or was withdrawn. */
+  run(id: string): Promise<void> {
+    return this.enqueue([id], this.nextBatch++);
+  }
+
+  /** Queues every code cell top to bottom; the first error withdraws the rest. */
+  runAll(): Promise<void> {
+    return this.enqueue(
+      this.cells.map((c) => c.id),
+      this.nextBatch++,
+    );
+  }
+
+  /** Withdraws queued runs and stops the one under way; the engine rolls back that cell's changes. */
+  async stop(): Promise<void> {
+    this.withdraw(() => true);
+    if (this.current) await this.options.engine.cancel();
+  }
+
+  /** Loads the lesson's datasets now (runs also do this on demand). */
+  prepare(): Promise<void> {
+    this.datasetsReady ??= this.loadDatasets();
+    return this.datasetsReady;
+  }
+
+  private async loadDatasets(): Promise<void> {
+    this.datasets = { state: 'loading' };
+    this.emit();
+    try {
+      await this.options.loadDatasets(this.lesson.datasets, this.options.engine);
+      this.datasets = { state: 'ready' };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.datasets = { state: 'error', message };
+      // A later run may try again, e.g. after a network blip while fetching the files.
+      this.datasetsReady = undefined;
+    }
+    this.emit();
+  }
+
+  private enqueue(ids: string[], batch: number): Promise<void> {
+    const done: Promise<void>[] = [];
+    for (const cellId of ids) {
+      if (!this.kinds.has(cellId)) throw new Error(`No code cell with id '${cellId}' in lesson ${this.lesson.id}`);
+      const runId = this.nextRunId++;
+      this.queue.push({ cellId, runId, batch });
+      done.push(new Promise((resolve) => this.waiters.set(runId, resolve)));
+      this.apply(cellId, { type: 'queue', runId });
+    }
+    void this.drain();
+    return Promise.all(done).then(() => undefined);
+  }
+
+  private async drain(): Promise<void> {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      for (let next = this.queue.shift(); next; next = this.queue.shift()) {
+        const cell = this.cell(next.cellId);
+        // A newer run of the same cell was queued after this one: this one is superseded.
+        if (!cell || cell.runId !== next.runId) {
+          this.settle(next.runId);
+          continue;
+        }
+        await this.execute(next, cell.source);
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async execute(item: QueuedRun, source: string): Promise<void> {
+    this.current = item;
+    this.apply(item.cellId, { type: 'start', runId: item.runId });
+    const started = this.now();
+    let output;
+    await this.prepare();
+    if (this.datasets.state === 'error') {
+      output = errorOutput(new Error(`The lesson's data could not be loaded: ${this.datasets.message}`));
+    } else {
+      const kind = this.kinds.get(item.cellId)!;
+      const executor = this.executors[kind];
+      output = executor
+        ? await executor(source, { engine: this.options.engine })
+        : errorOutput(new Error(`This version of the workbench cannot run ${kind} cells yet.`));
+    }
+    this.current = null;
+    this.apply(item.cellId, { type: 'finish', runId: item.runId, source, output, elapsedMs: this.now() - started });
+    if (output.kind !== 'table') this.withdraw((q) => q.batch === item.batch);
+    this.settle(item.runId);
+  }
+
+  private withdraw(which: (q: QueuedRun) => boolean): void {
+    const keep: QueuedRun[] = [];
+    for (const q of this.queue) {
+      if (!which(q)) {
+        keep.push(q);
+        continue;
+      }
+      this.apply(q.cellId, { type: 'dequeue', runId: q.runId });
+      this.settle(q.runId);
+    }
+    this.queue = keep;
+  }
+
+  private settle(runId: number): void {
+    this.waiters.get(runId)?.();
+    this.waiters.delete(runId);
+  }
+
+  private apply(id: string, event: CellEvent): void {
+    const index = this.cells.findIndex((c) => c.id === id);
+    if (index < 0) return;
+    const next = transition(this.cells[index], event);
+    if (next === this.cells[index]) return;
+    this.cells = this.cells.with(index, next);
+    this.emit();
+  }
+
+  private emit(): void {
+    const state = this.state;
+    for (const listener of this.listeners) listener(state);
+  }
+}
