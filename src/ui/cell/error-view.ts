@@ -1,0 +1,38 @@
+import { LitElement, html } from 'lit';
+import type { CellOutput } from '../../notebook/cell-state';
+import { strings } from '../strings';
+
+type Failure = Exclude<CellOutput, { kind: 'table' }>;
+
+/** An error as SQLite (or the runtime) said it, announced to assistive technology. */
+export class ErrorView extends LitElement {
+  static override properties = { output: { attribute: false } };
+  declare output: Failure | undefined;
+
+  protected override createRenderRoot() {
+    return this;
+  }
+
+  override render() {
+    const output = this.output;
+    if (!output) return null;
+    const heading =
+      output.kind === 'stopped'
+        ? strings.stoppedRunning
+        : output.statement
+          ? strings.errorInStatement(output.statement)
+          : strings.error;
+    return html`<div role="alert" class="cell-error ${output.kind}">
+      <strong>${heading}</strong>
+      <pre>${output.message}</pre>
+    </div>`;
+  }
+}
+
+customElements.define('dew-error-view', ErrorView);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dew-error-view': ErrorView;
+  }
+}

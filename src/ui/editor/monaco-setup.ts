@@ -1,0 +1,22 @@
+// Loaded lazily by code-editor.ts, so a lesson's text shows before Monaco's
+// few megabytes arrive. Workers are bundled by vite: nothing loads from a CDN.
+import * as monaco from 'monaco-editor';
+import EditorWorker from 'monaco-editor/editor/editor.worker.js?worker';
+
+const LANGUAGE_WORKERS = new Set(['typescript', 'javascript', 'json', 'css', 'html']);
+
+self.MonacoEnvironment = {
+  // Language services create their own workers with new URL(..., import.meta.url),
+  // which vite bundles; only the core editor worker needs a hand.
+  getWorker(_moduleId: string, label: string) {
+    return LANGUAGE_WORKERS.has(label) ? undefined : new EditorWorker();
+  },
+} as monaco.Environment;
+
+const dark = window.matchMedia('(prefers-color-scheme: dark)');
+const applyTheme = () => monaco.editor.setTheme(dark.matches ? 'vs-dark' : 'vs');
+dark.addEventListener('change', applyTheme);
+applyTheme();
+
+export { monaco };
+export type Monaco = typeof monaco;

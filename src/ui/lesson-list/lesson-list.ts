@@ -1,0 +1,66 @@
+import { LitElement, html, nothing } from 'lit';
+import { STAGES } from '../../lesson/types';
+import type { CatalogEntry } from '../../lesson/catalog';
+import { lessonHref } from '../app/route';
+import { strings } from '../strings';
+
+/** The home page: every lesson, grouped by the stage of the data lifecycle it teaches. */
+export class LessonList extends LitElement {
+  static override properties = { entries: { attribute: false } };
+  declare entries: CatalogEntry[];
+
+  protected override createRenderRoot() {
+    return this;
+  }
+
+  override render() {
+    const entries = this.entries ?? [];
+    if (entries.length === 0) return html`<p>${strings.noLessons}</p>`;
+    return html`
+      <header class="home-header">
+        <h1>${strings.appTitle}</h1>
+        <p>${strings.appTagline}</p>
+      </header>
+      ${STAGES.map((stage) => {
+        const inStage = entries.filter((e) => e.stage === stage);
+        if (inStage.length === 0) return nothing;
+        return html`<section class="stage" aria-labelledby="stage-${stage}">
+          <h2 id="stage-${stage}">${strings.stageNames[stage]}</h2>
+          <p class="stage-blurb">${strings.stageBlurbs[stage]}</p>
+          <ol class="lesson-cards">
+            ${inStage.map((entry) => this.renderEntry(entry))}
+          </ol>
+        </section>`;
+      })}
+    `;
+  }
+
+  private renderEntry(entry: CatalogEntry) {
+    if (!entry.ok) {
+      return html`<li class="lesson-card broken">
+        <a href=${lessonHref(entry.id)}>
+          <span class="lesson-order">${String(entry.order).padStart(2, '0')}</span>
+          <span class="lesson-title">${entry.title}</span>
+          <span class="lesson-summary">${strings.lessonBroken}</span>
+        </a>
+      </li>`;
+    }
+    const { lesson } = entry;
+    return html`<li class="lesson-card">
+      <a href=${lessonHref(lesson.id)}>
+        <span class="lesson-order">${String(lesson.order).padStart(2, '0')}</span>
+        <span class="lesson-title">${lesson.title}</span>
+        <span class="lesson-summary">${lesson.summary}</span>
+        ${lesson.minutes ? html`<span class="lesson-minutes">${strings.minutes(lesson.minutes)}</span>` : nothing}
+      </a>
+    </li>`;
+  }
+}
+
+customElements.define('dew-lesson-list', LessonList);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dew-lesson-list': LessonList;
+  }
+}
