@@ -28,22 +28,38 @@ export interface MarkdownCell extends CellBase {
   source: string;
 }
 
-export interface SqlCell extends CellBase {
+/**
+ * Attributes from a fence's info string, as written: `key=value` pairs and bare
+ * flags (`true`). Kept whole on the cell so later cell kinds (exercises) can read
+ * their own attributes without a new parser; which keys are allowed per language
+ * lives in attributes.ts.
+ */
+export type CellAttrs = Record<string, string | true>;
+
+interface CodeCellBase extends CellBase {
+  /** The code between the fences, without the fence lines and without a trailing newline. */
+  source: string;
+  /** Every attribute of the opening fence, including `id`. */
+  attrs: CellAttrs;
+}
+
+export interface SqlCell extends CodeCellBase {
   kind: 'sql';
-  source: string;
 }
 
-export interface JsCell extends CellBase {
+export interface JsCell extends CodeCellBase {
   kind: 'js';
-  source: string;
 }
 
-export interface ChartCell extends CellBase {
+export interface ChartCell extends CodeCellBase {
   kind: 'chart';
-  source: string;
 }
+
+/** Fence languages that become runnable cells; a fence in any other language stays prose. */
+export const CELL_LANGUAGES = ['sql', 'js', 'chart'] as const;
 
 export type CodeCell = SqlCell | JsCell | ChartCell;
+export type CodeCellKind = CodeCell['kind'];
 export type Cell = MarkdownCell | CodeCell;
 export type CellKind = Cell['kind'];
 

@@ -1,0 +1,65 @@
+import type { Cell } from './types';
+import type { Problem } from './problem';
+import { fenceContent, findFences, type Fence } from './fences';
+import { classifyFence } from './classify';
+
+// Turns the Markdown after the front matter into cells: each runnable fence is a
+// code cell, and the prose between them (including non-cell fences) is a markdown cell.
+
+export interface BodyResult {
+  cells: Cell[];
+  problems: Problem[];
+}
+
+/** `firstLine` is the 1-based file line of `lines[0]`. */
+export function readBody(lines: readonly string[], firstLine: number): BodyResult {
+  const cells: Cell[] = [];
+  const problems: Problem[] = [];
+  const idLines = new Map<string, number>();
+  let proseStart = 0;
+  let prose = 0;
+
+  const flushProse = (end: number): void => {
+    let start = proseStart;
+    while (start < end && (lines[start] ?? '').trim() === '') start++;
+    while (end > start && (lines[end - 1] ?? '').trim() === '') end--;
+    if (start === end) return;
+    prose++;
+    cells.push({ kind: 'markdown', id: `md-${prose}`, line: firstLine + start, source: lines.slice(start, end).join('\n') });
+  };
+
+  for (const fence of findFences(lines)) {
+    const line = firstLine + fence.open;
+    const { role, problems: fenceProblems } = classifyFence(fence);
+    problems.push(...fenceProblems.map((message) => ({ line, message })));
+
+    if (fence.close === undefined) {
+      problems.push({ line, message: unclosedMessage(fence) });
+      break;
+    }
+    if (role.role === 'prose') continue;
+
+    flushProse(fence.open);
+    proseStart = fence.close + 1;
+    if (role.id === undefined) continue;
+
+    const earlier = idLines.get(role.id);
+    if (earlier !== undefined) {
+      problems.push({
+        line,
+        message: `cell id '${role.id}' is already used by the cell at line ${earlier} — give this cell another id`,
+      });
+    } else {
+      idLines.set(role.id, line);
+    }
+    const source = fenceContent(lines, fence).join('\n');
+    cells.push({ kind: role.kind, id: role.id, line, source, attrs: role.attrs });
+  }
+  flushProse(lines.length);
+  return { cells, problems };
+}
+
+function unclosedMessage(fence: Fence): string {
+  const longer = fence.marker[0]!.repeat(fence.marker.length + 1);
+  return `this ${fence.marker} fence is never closed — add a line with ${fence.marker} after its last line (to show a fence inside a fence, open and close the outer one with more characters, e.g. ${longer})`;
+}

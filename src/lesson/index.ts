@@ -1,0 +1,5 @@
+// The lesson layer's public surface: parse a lesson file into a typed Lesson.
+export * from './types';
+export { parseLesson } from './parse';
+export { lessonOrderFromFile } from './file-name';
+export { CELL_ATTRIBUTES, type AttributeSpec } from './attributes';
