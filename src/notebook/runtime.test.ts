@@ -1,0 +1,162 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { parseLesson } from '../lesson/parse';
+import type { Lesson } from '../lesson/types';
+import { createNodeEngine } from '../sql/node-engine';
+import { SqlCancelledError, type SqlEngine } from '../sql/types';
+import { NotebookRuntime, type RuntimeOptions } from './runtime';
+
+function lesson(body: string, datasets: string[] = []): Lesson {
+  const text = `---
+id: test-lesson
+title: Test
+stage: ingestion
+summary: A lesson for tests.
+datasets: [${datasets.join(', ')}]
+objectives:
+  - test
+---
+${body}`;
+  const parsed = parseLesson('lessons/01-test-lesson.md', text);
+  if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('\n'));
+  return parsed.lesson;
+}
+
+const fence = (id: string, code: string, lang = 'sql') => `\n\`\`\`${lang} id=${id}\n${code}\n\`\`\`\n`;
+
+/** Loads a tiny table the way a dataset loader would, and counts how often it was asked. */
+function datasetLoader() {
+  const calls: string[][] = [];
+  const load: RuntimeOptions['loadDatasets'] = async (names, engine) => {
+    calls.push(names);
+    await engine.exec('CREATE TABLE trips (trip_id INTEGER, city TEXT, fare REAL); INSERT INTO trips VALUES (1, \'Seoul\', 12.5), (2, \'Busan\', 8.0), (3, \'Seoul\', 20.0);');
+  };
+  return { calls, load };
+}
+
+/** Wraps an engine so statements containing 'hang' wait until cancel(), as a runaway query would. */
+function withRunawayQueries(engine: SqlEngine): SqlEngine & { started: Promise<void> } {
+  let cancel: (() => void) | undefined;
+  let markStarted!: () => void;
+  const started = new Promise<void>((resolve) => (markStarted = resolve));
+  return {
+    ...engine,
+    started,
+    exec: (sql, params) => {
+      if (!sql.includes('hang')) return engine.exec(sql, params);
+      markStarted();
+      return new Promise((_, reject) => (cancel = () => reject(new SqlCancelledError())));
+    },
+    cancel: async () => cancel?.(),
+    insert: (r) => engine.insert(r),
+    reset: () => engine.reset(),
+    snapshot: () => engine.snapshot(),
+    restore: (b) => engine.restore(b),
+    close: () => engine.close(),
+  };
+}
+
+describe('NotebookRuntime', () => {
+  let engine: SqlEngine;
+  beforeEach(async () => {
+    engine = await createNodeEngine();
+  });
+
+  it('runs a sql cell and keeps the last statement’s result', async () => {
+    const runtime = new NotebookRuntime(lesson(fence('q', 'CREATE TABLE t(x); INSERT INTO t VALUES (1),(2); SELECT sum(x) AS total FROM t;')), {
+      engine,
+      loadDatasets: async () => {},
+    });
+    await runtime.run('q');
+    const cell = runtime.cell('q')!;
+    expect(cell.status).toBe('done');
+    expect(cell.output).toMatchObject({ kind: 'table', statements: 3, result: { columns: ['total'], rows: [[3]] } });
+  });
+
+  it('loads the lesson’s datasets once, before the first run', async () => {
+    const data = datasetLoader();
+    const runtime = new NotebookRuntime(lesson(fence('a', 'SELECT count(*) FROM trips;') + fence('b', 'SELECT max(fare) FROM trips;'), ['trips']), {
+      engine,
+      loadDatasets: data.load,
+    });
+    await runtime.run('a');
+    await runtime.run('b');
+    expect(data.calls).toEqual([['trips']]);
+    expect(runtime.state.datasets).toEqual({ state: 'ready' });
+    expect(runtime.cell('b')!.output).toMatchObject({ result: { rows: [[20]] } });
+  });
+
+  it('shows a dataset that failed to load on the cell, and tries again on the next run', async () => {
+    let attempts = 0;
+    const runtime = new NotebookRuntime(lesson(fence('a', 'SELECT 1;'), ['trips']), {
+      engine,
+      loadDatasets: async () => {
+        attempts += 1;
+        if (attempts === 1) throw new Error('could not fetch datasets/trips.csv (HTTP 404)');
+      },
+    });
+    await runtime.run('a');
+    expect(runtime.cell('a')).toMatchObject({ status: 'error', output: { kind: 'error', message: expect.stringContaining('HTTP 404') } });
+    expect(runtime.state.datasets).toMatchObject({ state: 'error' });
+    await runtime.run('a');
+    expect(runtime.cell('a')!.status).toBe('done');
+    expect(attempts).toBe(2);
+  });
+
+  it('runs all cells top to bottom and withdraws the rest after an error', async () => {
+    const runtime = new NotebookRuntime(
+      lesson(fence('make', 'CREATE TABLE t(x);') + fence('bad', 'SELECT nope FROM t;') + fence('after', 'SELECT 1;')),
+      { engine, loadDatasets: async () => {} },
+    );
+    await runtime.runAll();
+    expect(runtime.state.cells.map((c) => c.status)).toEqual(['done', 'error', 'idle']);
+    expect(runtime.cell('bad')!.output).toMatchObject({ kind: 'error', message: 'no such column: nope' });
+  });
+
+  it('shows only the newer result when a cell is run again while it runs', async () => {
+    const runtime = new NotebookRuntime(lesson(fence('q', 'SELECT 1 AS v;')), { engine, loadDatasets: async () => {} });
+    const first = runtime.run('q');
+    expect(runtime.cell('q')!.status).toBe('running');
+    runtime.edit('q', 'SELECT 2 AS v;');
+    const second = runtime.run('q');
+    const seen: unknown[] = [];
+    runtime.subscribe((s) => seen.push(s.cells[0].output));
+    await Promise.all([first, second]);
+    expect(runtime.cell('q')).toMatchObject({ status: 'done', output: { result: { rows: [[2]] } } });
+    expect(seen).not.toContainEqual(expect.objectContaining({ result: expect.objectContaining({ rows: [[1]] }) }));
+  });
+
+  it('stops a runaway cell, withdraws the queued ones and keeps the notebook usable', async () => {
+    const runaway = withRunawayQueries(engine);
+    const runtime = new NotebookRuntime(
+      lesson(fence('make', 'CREATE TABLE t(x); INSERT INTO t VALUES (7);') + fence('loop', 'SELECT hang;') + fence('later', 'SELECT x FROM t;')),
+      { engine: runaway, loadDatasets: async () => {} },
+    );
+    const all = runtime.runAll();
+    await runaway.started;
+    expect(runtime.state.running).toBe('loop');
+    await runtime.stop();
+    await all;
+    expect(runtime.cell('loop')).toMatchObject({ status: 'error', output: { kind: 'stopped' } });
+    expect(runtime.cell('later')!.status).toBe('idle');
+    await runtime.run('later');
+    expect(runtime.cell('later')!.output).toMatchObject({ result: { rows: [[7]] } });
+  });
+
+  it('says plainly that a kind of cell cannot run yet instead of failing silently', async () => {
+    const runtime = new NotebookRuntime(lesson(fence('spec', '{"type": "bar"}', 'chart')), { engine, loadDatasets: async () => {} });
+    await runtime.run('spec');
+    expect(runtime.cell('spec')!.output).toMatchObject({ kind: 'error', message: expect.stringContaining('cannot run chart cells') });
+  });
+
+  it('measures how long a run took with the clock it was given', async () => {
+    let t = 100;
+    const runtime = new NotebookRuntime(lesson(fence('q', 'SELECT 1;')), { engine, loadDatasets: async () => {}, now: () => (t += 5) });
+    await runtime.run('q');
+    expect(runtime.cell('q')!.elapsedMs).toBe(5);
+  });
+
+  it('refuses to run a cell id the lesson does not have', () => {
+    const runtime = new NotebookRuntime(lesson(fence('q', 'SELECT 1;')), { engine, loadDatasets: async () => {} });
+    expect(() => runtime.run('nope')).toThrow(/No code cell with id 'nope'/);
+  });
+});
