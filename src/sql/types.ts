@@ -22,7 +22,11 @@ export interface ResultSet {
 }
 
 export interface ExecResult {
-  /** The last statement's result set; for a statement that returns no rows, columns is empty. */
+  /**
+   * The last statement's result set. For a statement without result columns
+   * (DDL, DML without RETURNING) columns is empty; a query that matches no
+   * rows keeps its column names.
+   */
   result: ResultSet;
   /** Rows changed by the last statement (INSERT/UPDATE/DELETE), as sqlite3_changes reports. */
   changes: number;

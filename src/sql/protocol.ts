@@ -1,0 +1,94 @@
+// Every message between WorkerSqlEngine (client) and the SQL worker.
+// Requests carry an id; the worker answers each with exactly one ok or error
+// response, in the order received. Before running an exec it first sends a
+// restore-point message for that exec.
+import type { ExecResult, InsertRequest, SqlParams } from './types';
+
+export interface InitRequest {
+  type: 'init';
+  id: number;
+  /** The client's latest restore point, or null for an empty database. */
+  restorePoint: Uint8Array | null;
+}
+
+export interface ExecRequest {
+  type: 'exec';
+  id: number;
+  sql: string;
+  params?: SqlParams;
+}
+
+export interface InsertRowsRequest {
+  type: 'insert';
+  id: number;
+  request: InsertRequest;
+}
+
+export interface ResetRequest {
+  type: 'reset';
+  id: number;
+}
+
+export interface SnapshotRequest {
+  type: 'snapshot';
+  id: number;
+}
+
+export interface RestoreRequest {
+  type: 'restore';
+  id: number;
+  bytes: Uint8Array;
+}
+
+export type WorkerRequest = InitRequest | ExecRequest | InsertRowsRequest | ResetRequest | SnapshotRequest | RestoreRequest;
+
+export type RequestType = WorkerRequest['type'];
+
+/** What an ok response carries for each kind of request. */
+export interface ResultOf {
+  init: null;
+  exec: ExecResult;
+  insert: { inserted: number };
+  reset: null;
+  snapshot: Uint8Array;
+  restore: null;
+}
+
+/** An ok response; `request` names the request kind so `value` is typed. */
+export type OkResponse = {
+  [K in RequestType]: { type: 'ok'; id: number; request: K; value: ResultOf[K] };
+}[RequestType];
+
+/** An Error as plain data: class instances do not survive postMessage. */
+export interface ErrorData {
+  name: string;
+  message: string;
+  /** 1-based index of the failing statement, for SQL errors. */
+  statement?: number;
+}
+
+export interface ErrorResponse {
+  type: 'error';
+  id: number;
+  error: ErrorData;
+}
+
+/**
+ * Sent before an exec runs. `bytes` is the database as it is now, when it may
+ * have changed since the last restore point; null means the client's latest
+ * restore point still holds (or the database cannot be exported right now,
+ * e.g. inside an open write transaction). cancel() restores the latest one.
+ */
+export interface RestorePointMessage {
+  type: 'restore-point';
+  id: number;
+  bytes: Uint8Array | null;
+}
+
+export type WorkerMessage = OkResponse | ErrorResponse | RestorePointMessage;
+
+/** For the default branch of an exhaustive switch: fails to compile if a case is missing. */
+export function unreachable(value: never): never {
+  const type = (value as { type?: unknown } | null)?.type;
+  throw new Error(`Unexpected message type: ${String(type)}`);
+}
