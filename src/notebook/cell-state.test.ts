@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { initialCell, transition, type CellEvent, type CellOutput, type CellState } from './cell-state';
 
-const table: CellOutput = { kind: 'table', result: { columns: ['n'], rows: [[1]], kinds: ['i'] }, changes: 0, statements: 1 };
+const table: CellOutput = { kind: 'table', result: { columns: ['n'], rows: [[1]], kinds: ['i'] }, totalRows: 1, changes: 0, statements: 1 };
 const failure: CellOutput = { kind: 'error', message: 'no such table: trips' };
 
 function cell(patch: Partial<CellState> = {}): CellState {

@@ -6,7 +6,7 @@ import type { ResultSet } from '../sql/types';
 export type CellStatus = 'idle' | 'queued' | 'running' | 'done' | 'error' | 'stale';
 
 export type CellOutput =
-  | { kind: 'table'; result: ResultSet; changes: number; statements: number }
+  | { kind: 'table'; result: ResultSet; totalRows: number; changes: number; statements: number }
   | { kind: 'error'; message: string; statement?: number }
   | { kind: 'stopped'; message: string };
 

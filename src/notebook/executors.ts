@@ -10,10 +10,17 @@ export interface ExecContext {
 
 export type Executor = (source: string, ctx: ExecContext) => Promise<CellOutput>;
 
+/**
+ * Rows of a cell's result kept in memory. The table draws fewer; charts of a
+ * cell's result sample from these; a learner who selects millions of rows
+ * sees the count, not a frozen tab.
+ */
+export const KEPT_ROWS = 10_000;
+
 export const runSql: Executor = async (source, { engine }) => {
   try {
-    const { result, changes, statements } = await engine.exec(source);
-    return { kind: 'table', result, changes, statements };
+    const { result, totalRows, changes, statements } = await engine.exec(source, undefined, { maxRows: KEPT_ROWS });
+    return { kind: 'table', result, totalRows, changes, statements };
   } catch (error) {
     return errorOutput(error);
   }

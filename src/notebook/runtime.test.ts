@@ -3,6 +3,7 @@ import { parseLesson } from '../lesson/parse';
 import type { Lesson } from '../lesson/types';
 import { createNodeEngine } from '../sql/node-engine';
 import { SqlCancelledError, type SqlEngine } from '../sql/types';
+import { KEPT_ROWS } from './executors';
 import { NotebookRuntime, type RuntimeOptions } from './runtime';
 
 function lesson(body: string, datasets: string[] = []): Lesson {
@@ -158,5 +159,21 @@ describe('NotebookRuntime', () => {
   it('refuses to run a cell id the lesson does not have', () => {
     const runtime = new NotebookRuntime(lesson(fence('q', 'SELECT 1;')), { engine, loadDatasets: async () => {} });
     expect(() => runtime.run('nope')).toThrow(/No code cell with id 'nope'/);
+  });
+});
+
+describe('NotebookRuntime with a large result', () => {
+  it('keeps the first rows of a huge result and counts all of them', async () => {
+    const engine = await createNodeEngine();
+    const runtime = new NotebookRuntime(
+      lesson(fence('big', 'WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 25000) SELECT i FROM n;')),
+      { engine, loadDatasets: async () => {} },
+    );
+    await runtime.run('big');
+    const output = runtime.cell('big')!.output;
+    if (output?.kind !== 'table') throw new Error('expected a table');
+    expect(output.totalRows).toBe(25000);
+    expect(output.result.rows).toHaveLength(KEPT_ROWS);
+    expect(output.result.rows.at(-1)).toEqual([KEPT_ROWS]);
   });
 });

@@ -66,6 +66,22 @@ describe('exec runs every statement', () => {
   });
 });
 
+describe('exec keeps at most maxRows rows', () => {
+  const fiveRows = 'with recursive n(i) as (select 1 union all select i + 1 from n where i < 5) select i from n';
+
+  it('keeps every row and counts them when no limit is given', () => {
+    const out = core.exec(fiveRows);
+    expect(out.result.rows).toHaveLength(5);
+    expect(out.totalRows).toBe(5);
+  });
+
+  it('keeps the first maxRows rows and still counts all of them', () => {
+    const out = core.exec(fiveRows, undefined, { maxRows: 2 });
+    expect(out.result).toEqual({ columns: ['i'], rows: [[1], [2]], kinds: ['i', 'i'] });
+    expect(out.totalRows).toBe(5);
+  });
+});
+
 describe('SQLite types survive', () => {
   it('tells integer 1 from real 1.0 through kinds', () => {
     const out = core.exec('select 1 as i, 1.0 as r');

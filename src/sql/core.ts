@@ -4,7 +4,7 @@
 import type { Database, SqlJsStatic, Statement } from 'sql.js';
 import { insertRows, messageOf } from './insert';
 import { hasMoreSql } from './sql-text';
-import { SqlError, type ExecResult, type InsertRequest, type ResultSet, type SqlParams, type SqlValue } from './types';
+import { SqlError, type ExecOptions, type ExecResult, type InsertRequest, type ResultSet, type SqlParams, type SqlValue } from './types';
 import { readRow, toBindParams } from './values';
 
 /** Counters that move whenever the database file may have changed. */
@@ -54,12 +54,13 @@ export class SqlCore {
    * - A statement that yields no result columns (DDL, DML without RETURNING)
    *   gives columns []; a query matching no rows keeps its column names.
    */
-  exec(sql: string, params?: SqlParams): ExecResult {
+  exec(sql: string, params?: SqlParams, options: ExecOptions = {}): ExecResult {
     const started = performance.now();
     const before = this.counters();
     let statements = 0;
     let result: ResultSet = { columns: [], rows: [], kinds: [] };
     let changes = 0;
+    let totalRows = 0;
     const iterator = this.db.iterateStatements(sql);
     try {
       for (;;) {
@@ -77,7 +78,7 @@ export class SqlCore {
           if (isLast) {
             const changesBefore = this.totalChanges();
             if (params !== undefined) statement.bind(toBindParams(params));
-            result = collect(statement);
+            ({ result, totalRows } = collect(statement, options.maxRows ?? Infinity));
             // sqlite3_changes() keeps the count of the last INSERT/UPDATE/DELETE
             // even when a later SELECT ran, so trust it only if this statement wrote.
             changes = this.totalChanges() > changesBefore ? this.db.getRowsModified() : 0;
@@ -95,7 +96,7 @@ export class SqlCore {
       (iterator as Iterator<Statement>).return?.();
       this.noteChanges(before);
     }
-    return { result, changes, statements, elapsedMs: performance.now() - started };
+    return { result, totalRows, changes, statements, elapsedMs: performance.now() - started };
   }
 
   /** Bulk insert in one savepoint; see insertRows. */
@@ -170,16 +171,19 @@ export class SqlCore {
   }
 }
 
-function collect(statement: Statement): ResultSet {
+function collect(statement: Statement, maxRows: number): { result: ResultSet; totalRows: number } {
   const columns = statement.getColumnNames();
   const rows: SqlValue[][] = [];
   const kinds: string[] = [];
+  let totalRows = 0;
   while (statement.step()) {
+    totalRows += 1;
+    if (rows.length >= maxRows) continue;
     const row = readRow(statement);
     rows.push(row.values);
     kinds.push(row.kinds);
   }
-  return { columns, rows, kinds };
+  return { result: { columns, rows, kinds }, totalRows };
 }
 
 function openDatabase(sqlJs: SqlJsStatic, bytes: Uint8Array | null): Database {

@@ -2,7 +2,7 @@
 import { SqlCore } from './core';
 import { InProcessWorker, type InProcessWorkerOptions } from './in-process-worker';
 import { loadSqlJsInNode } from './sql-js-node';
-import { SqlError, type ExecResult, type InsertRequest, type SqlEngine, type SqlParams } from './types';
+import { SqlError, type ExecOptions, type ExecResult, type InsertRequest, type SqlEngine, type SqlParams } from './types';
 import { WorkerSqlEngine } from './worker-client';
 
 /**
@@ -25,8 +25,8 @@ export function createInProcessWorkerEngine(options: InProcessWorkerOptions = {}
 class DirectSqlEngine implements SqlEngine {
   constructor(private core: SqlCore | null) {}
 
-  async exec(sql: string, params?: SqlParams): Promise<ExecResult> {
-    return this.open().exec(sql, params);
+  async exec(sql: string, params?: SqlParams, options?: ExecOptions): Promise<ExecResult> {
+    return this.open().exec(sql, params, options);
   }
 
   async insert(request: InsertRequest): Promise<{ inserted: number }> {

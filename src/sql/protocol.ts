@@ -2,7 +2,7 @@
 // Requests carry an id; the worker answers each with exactly one ok or error
 // response, in the order received. Before running an exec it first sends a
 // restore-point message for that exec.
-import type { ExecResult, InsertRequest, SqlParams } from './types';
+import type { ExecOptions, ExecResult, InsertRequest, SqlParams } from './types';
 
 export interface InitRequest {
   type: 'init';
@@ -16,6 +16,7 @@ export interface ExecRequest {
   id: number;
   sql: string;
   params?: SqlParams;
+  options?: ExecOptions;
 }
 
 export interface InsertRowsRequest {

@@ -21,6 +21,14 @@ export interface ResultSet {
   kinds: string[];
 }
 
+export interface ExecOptions {
+  /**
+   * Keep at most this many rows of the last result (the rest are counted, not
+   * kept), so a SELECT * over millions of rows cannot exhaust the tab's memory.
+   */
+  maxRows?: number;
+}
+
 export interface ExecResult {
   /**
    * The last statement's result set. For a statement without result columns
@@ -28,6 +36,8 @@ export interface ExecResult {
    * rows keeps its column names.
    */
   result: ResultSet;
+  /** Rows the last statement returned, including any beyond maxRows. */
+  totalRows: number;
   /** Rows changed by the last statement (INSERT/UPDATE/DELETE), as sqlite3_changes reports. */
   changes: number;
   /** How many statements ran. */
@@ -74,7 +84,7 @@ export class SqlCancelledError extends Error {
 
 export interface SqlEngine {
   /** Runs one or more statements; resolves with the last statement's result. */
-  exec(sql: string, params?: SqlParams): Promise<ExecResult>;
+  exec(sql: string, params?: SqlParams, options?: ExecOptions): Promise<ExecResult>;
   /** Bulk insert in one transaction with a prepared statement. */
   insert(request: InsertRequest): Promise<{ inserted: number }>;
   /**

@@ -12,6 +12,7 @@ import {
 import {
   SqlCancelledError,
   SqlError,
+  type ExecOptions,
   type ExecResult,
   type InsertRequest,
   type SqlEngine,
@@ -64,8 +65,8 @@ export class WorkerSqlEngine implements SqlEngine {
   }
 
   /** Params bind to the last statement only; see SqlCore.exec. */
-  exec(sql: string, params?: SqlParams): Promise<ExecResult> {
-    const body = params === undefined ? { type: 'exec' as const, sql } : { type: 'exec' as const, sql, params };
+  exec(sql: string, params?: SqlParams, options?: ExecOptions): Promise<ExecResult> {
+    const body = { type: 'exec' as const, sql, ...(params === undefined ? {} : { params }), ...(options ? { options } : {}) };
     return this.send<'exec'>(body);
   }
 

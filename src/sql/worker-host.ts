@@ -43,7 +43,7 @@ export function createWorkerHost(deps: WorkerHostDeps): (request: WorkerRequest)
           const taken = db.takeRestorePoint();
           const bytes = taken && ownBuffer(taken);
           post({ type: 'restore-point', id, bytes }, bytes ? [bytes.buffer] : []);
-          post({ type: 'ok', id, request: 'exec', value: db.exec(request.sql, request.params) }, []);
+          post({ type: 'ok', id, request: 'exec', value: db.exec(request.sql, request.params, request.options) }, []);
           break;
         }
         case 'insert':

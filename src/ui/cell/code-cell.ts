@@ -86,11 +86,11 @@ export class CodeCellView extends LitElement {
     const output = this.state.output;
     if (!output) return nothing;
     if (output.kind !== 'table') return html`<div class="cell-output"><dew-error-view .output=${output}></dew-error-view></div>`;
-    const { result, changes, statements } = output;
+    const { result, totalRows, changes, statements } = output;
     return html`<div class="cell-output">
       ${statements > 1 && result.columns.length > 0 ? html`<p class="note">${strings.statementsRan(statements)}</p>` : nothing}
       ${result.columns.length > 0
-        ? html`<dew-result-table .result=${result}></dew-result-table>`
+        ? html`<dew-result-table .result=${result} .totalRows=${totalRows}></dew-result-table>`
         : html`<p class="note">${changes > 0 ? strings.changes(changes) : strings.noResult}</p>`}
     </div>`;
   }

@@ -41,7 +41,7 @@ export class LessonList extends LitElement {
         <a href=${lessonHref(entry.id)}>
           <span class="lesson-order">${String(entry.order).padStart(2, '0')}</span>
           <span class="lesson-title">${entry.title}</span>
-          <span class="lesson-summary">${strings.lessonBroken}</span>
+          <span class="card-summary">${strings.lessonBroken}</span>
         </a>
       </li>`;
     }
@@ -50,7 +50,7 @@ export class LessonList extends LitElement {
       <a href=${lessonHref(lesson.id)}>
         <span class="lesson-order">${String(lesson.order).padStart(2, '0')}</span>
         <span class="lesson-title">${lesson.title}</span>
-        <span class="lesson-summary">${lesson.summary}</span>
+        <span class="card-summary">${lesson.summary}</span>
         ${lesson.minutes ? html`<span class="lesson-minutes">${strings.minutes(lesson.minutes)}</span>` : nothing}
       </a>
     </li>`;

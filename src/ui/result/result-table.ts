@@ -7,8 +7,10 @@ import { formatValue } from './format-value';
 export const MAX_RENDERED_ROWS = 1000;
 
 export class ResultTable extends LitElement {
-  static override properties = { result: { attribute: false } };
+  static override properties = { result: { attribute: false }, totalRows: { type: Number } };
   declare result: ResultSet | undefined;
+  /** Rows the query returned; more than result.rows when the engine kept only the first ones. */
+  declare totalRows: number | undefined;
 
   protected override createRenderRoot() {
     return this;
@@ -17,7 +19,7 @@ export class ResultTable extends LitElement {
   override render() {
     const result = this.result;
     if (!result || result.columns.length === 0) return nothing;
-    const total = result.rows.length;
+    const total = Math.max(this.totalRows ?? 0, result.rows.length);
     const shown = result.rows.slice(0, MAX_RENDERED_ROWS);
     return html`
       <div class="result-meta">
