@@ -142,9 +142,9 @@ export function makeDrivers(options: GeneratorOptions, win: Window, rng: Rng): D
   const drivers: DriverSim[] = [];
   for (let i = 0; i < options.drivers; i++) {
     const joinsDuring = rng.chance(0.1);
-    const joined_at = joinsDuring
-      ? win.start + rng.int(1, win.days - 7) * DAY + rng.int(9, 17) * HOUR
-      : win.start - rng.int(30, 1500) * DAY + rng.int(9, 17) * HOUR;
+    // Onboarding happens in office hours, local time.
+    const joined_at = (joinsDuring ? win.start + rng.int(1, win.days - 7) * DAY : win.start - rng.int(30, 1500) * DAY)
+      + rng.int(9, 17) * HOUR + rng.int(0, 3599) * 1000;
     const first: DriverState = {
       from: joined_at,
       city: rng.weighted(CITY_WEIGHTS),

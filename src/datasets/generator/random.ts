@@ -1,5 +1,5 @@
 // A seeded PRNG of our own (sfc32) so the same seed gives the same bytes in
-// Node and in every browser; Math.random cannot be seeded.
+// Node and in every browser; the built-in generator cannot be seeded.
 
 /** Hashes a label to 32 bits, so each part of the generator can fork its own stream. */
 export function hash32(text: string, seed = 0x811c9dc5): number {
