@@ -1,9 +1,12 @@
 import { defineConfig } from 'vite';
+import { datasetsPlugin } from './scripts/vite-plugin-datasets';
 
 // base './' makes every asset URL relative, so dist/ works from any sub-path
 // (or from a file server at /courses/de/) without rebuilding.
 export default defineConfig({
   base: './',
+  // Serves datasets/ at ./datasets/ in dev and copies its data files into dist/datasets/.
+  plugins: [datasetsPlugin()],
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 4096,
