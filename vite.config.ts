@@ -8,7 +8,7 @@ export default defineConfig({
   // Serves datasets/ at ./datasets/ in dev and copies its data files into dist/datasets/.
   plugins: [datasetsPlugin()],
   build: {
-    target: 'es2022',
+    target: 'es2023',
     chunkSizeWarningLimit: 4096,
   },
   worker: { format: 'es' },
