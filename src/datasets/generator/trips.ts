@@ -42,20 +42,24 @@ export interface TripContext {
   pools: Map<City, DriverPool>;
 }
 
+/** Signed up (a minute ago at least) and not yet churned. */
+function usable(r: RiderSim, t: number): boolean {
+  return t >= r.row.signup_at + 60_000 && t <= r.activeUntil;
+}
+
 export function pickRider(ctx: TripContext, city: City, t: number): RiderSim {
   const { rng } = ctx;
-  const usable = (r: RiderSim): boolean => t >= r.row.signup_at + 60_000 && t <= r.activeUntil;
   // A few rides are taken by visitors from another city.
   if (!rng.chance(0.03)) {
     const local = ctx.riderTables.get(city)!;
     for (let i = 0; i < 40; i++) {
       const r = local.riders[local.table.draw(rng)]!;
-      if (usable(r) && riderCityAt(r, t) === city) return r;
+      if (usable(r, t) && riderCityAt(r, t) === city) return r;
     }
   }
   for (let i = 0; i < 400; i++) {
     const r = ctx.allRiders.riders[ctx.allRiders.table.draw(rng)]!;
-    if (usable(r)) return r;
+    if (usable(r, t)) return r;
   }
   throw new Error(`no rider can ride at ${new Date(t).toISOString()}: too few riders for this many trips`);
 }
