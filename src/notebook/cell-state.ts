@@ -1,12 +1,15 @@
 // The state of one code cell as a pure transition function, in the manner of
 // marimo's cell.ts: (cell, event) -> cell. The runtime feeds it events; the UI
 // renders whatever it returns.
+import type { ChartSpec } from '../charts';
 import type { ResultSet } from '../sql/types';
 
 export type CellStatus = 'idle' | 'queued' | 'running' | 'done' | 'error' | 'stale';
 
 export type CellOutput =
   | { kind: 'table'; result: ResultSet; totalRows: number; changes: number; statements: number }
+  /** The data a chart draws; drawing it is the UI's job, with src/charts. */
+  | { kind: 'chart'; spec: ChartSpec; result: ResultSet; totalRows: number }
   | { kind: 'error'; message: string; statement?: number }
   | { kind: 'stopped'; message: string };
 
@@ -38,7 +41,7 @@ export function initialCell(id: string, source: string): CellState {
 function settledStatus(cell: CellState): CellStatus {
   if (!cell.output) return 'idle';
   if (cell.ranSource !== cell.source) return 'stale';
-  return cell.output.kind === 'table' ? 'done' : 'error';
+  return isSuccess(cell.output) ? 'done' : 'error';
 }
 
 export function transition(cell: CellState, event: CellEvent): CellState {
@@ -68,6 +71,10 @@ export function transition(cell: CellState, event: CellEvent): CellState {
     default:
       return unreachable(event);
   }
+}
+
+export function isSuccess(output: CellOutput): boolean {
+  return output.kind === 'table' || output.kind === 'chart';
 }
 
 export function unreachable(x: never): never {

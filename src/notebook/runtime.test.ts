@@ -3,7 +3,7 @@ import { parseLesson } from '../lesson/parse';
 import type { Lesson } from '../lesson/types';
 import { createNodeEngine } from '../sql/node-engine';
 import { SqlCancelledError, type SqlEngine } from '../sql/types';
-import { KEPT_ROWS } from './executors';
+import { KEPT_ROWS, runSql } from './executors';
 import { NotebookRuntime, type RuntimeOptions } from './runtime';
 
 function lesson(body: string, datasets: string[] = []): Lesson {
@@ -144,7 +144,11 @@ describe('NotebookRuntime', () => {
   });
 
   it('says plainly that a kind of cell cannot run yet instead of failing silently', async () => {
-    const runtime = new NotebookRuntime(lesson(fence('spec', '{"type": "bar"}', 'chart')), { engine, loadDatasets: async () => {} });
+    const runtime = new NotebookRuntime(lesson(fence('spec', '{"type": "bar"}', 'chart')), {
+      engine,
+      loadDatasets: async () => {},
+      executors: { sql: runSql },
+    });
     await runtime.run('spec');
     expect(runtime.cell('spec')!.output).toMatchObject({ kind: 'error', message: expect.stringContaining('cannot run chart cells') });
   });
@@ -175,5 +179,51 @@ describe('NotebookRuntime with a large result', () => {
     expect(output.totalRows).toBe(25000);
     expect(output.result.rows).toHaveLength(KEPT_ROWS);
     expect(output.result.rows.at(-1)).toEqual([KEPT_ROWS]);
+  });
+});
+
+describe('NotebookRuntime chart cells', () => {
+  const setup = 'CREATE TABLE trips(city TEXT, fare REAL); INSERT INTO trips VALUES (\'Seoul\', 10), (\'Busan\', 7), (\'Seoul\', 5);';
+  const byCity = 'SELECT city, sum(fare) AS total FROM trips GROUP BY city ORDER BY city;';
+
+  it('draws the rows of its own query', async () => {
+    const engine = await createNodeEngine();
+    const spec = `type: bar\nquery: "${byCity}"\nx: city\ny: total`;
+    const runtime = new NotebookRuntime(lesson(fence('setup', setup) + fence('fares', spec, 'chart')), { engine, loadDatasets: async () => {} });
+    await runtime.runAll();
+    expect(runtime.cell('fares')).toMatchObject({
+      status: 'done',
+      output: { kind: 'chart', spec: { type: 'bar', x: 'city', y: 'total' }, result: { rows: [['Busan', 7], ['Seoul', 15]] } },
+    });
+  });
+
+  it('asks for its source cell to run first, then redraws whenever that cell reruns', async () => {
+    const engine = await createNodeEngine();
+    const runtime = new NotebookRuntime(
+      lesson(fence('setup', setup) + fence('by-city', byCity) + fence('fares', 'type: bar\nfrom: by-city\nx: city\ny: total', 'chart')),
+      { engine, loadDatasets: async () => {} },
+    );
+    await runtime.run('fares');
+    expect(runtime.cell('fares')!.output).toMatchObject({ kind: 'error', message: 'Run cell by-city first: this chart draws its result.' });
+    await runtime.run('setup');
+    await runtime.run('by-city');
+    await runtime.run('fares');
+    expect(runtime.cell('fares')!.output).toMatchObject({ kind: 'chart', result: { rows: [['Busan', 7], ['Seoul', 15]] } });
+    runtime.edit('by-city', "SELECT city, sum(fare) AS total FROM trips WHERE city = 'Seoul' GROUP BY city;");
+    await runtime.run('by-city');
+    await expect.poll(() => runtime.cell('fares')!.output).toMatchObject({ kind: 'chart', result: { rows: [['Seoul', 15]] } });
+  });
+
+  it('shows what is wrong with a spec or with its columns', async () => {
+    const engine = await createNodeEngine();
+    const runtime = new NotebookRuntime(
+      lesson(fence('setup', setup) + fence('typo', 'type: pie\nquery: SELECT 1\nx: a\ny: b', 'chart') + fence('columns', `type: bar\nquery: "${byCity}"\nx: city\ny: totl`, 'chart')),
+      { engine, loadDatasets: async () => {} },
+    );
+    await runtime.run('setup');
+    await runtime.run('typo');
+    await runtime.run('columns');
+    expect(runtime.cell('typo')!.output).toMatchObject({ kind: 'error', message: expect.stringContaining("unknown chart type 'pie'") });
+    expect(runtime.cell('columns')!.output).toMatchObject({ kind: 'error', message: expect.stringContaining("did you mean 'total'") });
   });
 });

@@ -4,7 +4,8 @@
 // only render it.
 import type { CodeCell, Lesson } from '../lesson/types';
 import type { SqlEngine } from '../sql/types';
-import { initialCell, transition, type CellEvent, type CellState } from './cell-state';
+import { parseChartSpec } from '../charts';
+import { initialCell, isSuccess, transition, type CellEvent, type CellState } from './cell-state';
 import { defaultExecutors, errorOutput, type Executor } from './executors';
 
 export type DatasetStatus =
@@ -164,13 +165,30 @@ export class NotebookRuntime {
       const kind = this.kinds.get(item.cellId)!;
       const executor = this.executors[kind];
       output = executor
-        ? await executor(source, { engine: this.options.engine })
+        ? await executor(source, { engine: this.options.engine, resultOf: (id) => this.resultOf(id) })
         : errorOutput(new Error(`This version of the workbench cannot run ${kind} cells yet.`));
     }
     this.current = null;
     this.apply(item.cellId, { type: 'finish', runId: item.runId, source, output, elapsedMs: this.now() - started });
-    if (output.kind !== 'table') this.withdraw((q) => q.batch === item.batch);
+    if (!isSuccess(output)) this.withdraw((q) => q.batch === item.batch);
+    else if (output.kind === 'table') this.redrawChartsOf(item);
     this.settle(item.runId);
+  }
+
+  private resultOf(cellId: string) {
+    const output = this.cell(cellId)?.output;
+    return output?.kind === 'table' ? { result: output.result, totalRows: output.totalRows } : undefined;
+  }
+
+  /** A chart drawn `from` a cell redraws when that cell reruns, if it was drawn before. */
+  private redrawChartsOf(item: QueuedRun): void {
+    const queued = new Set(this.queue.map((q) => q.cellId));
+    const charts = this.cells.filter((c) => {
+      if (this.kinds.get(c.id) !== 'chart' || !c.output || queued.has(c.id)) return false;
+      const parsed = parseChartSpec(c.source);
+      return parsed.ok && parsed.spec.from === item.cellId;
+    });
+    if (charts.length > 0) void this.enqueue(charts.map((c) => c.id), item.batch);
   }
 
   private withdraw(which: (q: QueuedRun) => boolean): void {

@@ -1,6 +1,7 @@
 // Every string the UI shows, in one place, so a translation (Korean first)
 // can be added as another catalog of the same shape.
 import type { Stage } from '../lesson/types';
+import type { Layer } from '../notebook/lineage';
 
 const en = {
   appTitle: 'Data Engineering Workbench',
@@ -52,6 +53,58 @@ const en = {
   nullValue: 'NULL',
   blobValue: (bytes: number) => `BLOB (${bytes} bytes)`,
   noLessons: 'No lessons yet.',
+  chart: 'Chart',
+  chartFirstRows: (shown: number, total: number) =>
+    `Drawn from the first ${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} rows.`,
+  saveSvg: 'Save SVG',
+  savePng: 'Save PNG',
+  copySpec: 'Copy spec',
+  copied: 'Copied',
+  nothingToChart: 'There is nothing to chart in this result.',
+  chartBuilder: 'Chart settings',
+  chartType: 'Type',
+  chartColor: 'Colour',
+  none: '(none)',
+  showChart: 'Chart',
+  showTable: 'Table',
+  // Schema browser
+  schemaTitle: 'Tables',
+  schemaEmpty: 'No tables yet. They appear here once the data has loaded or a cell creates one.',
+  schemaView: 'view',
+  schemaTemp: 'temp',
+  schemaColumnsOf: (table: string) => `Columns of ${table}`,
+  schemaPrimaryKey: 'primary key',
+  schemaNotNull: 'NOT NULL',
+  schemaNoType: 'any',
+  schemaBroken: (message: string) => `Its columns cannot be read: ${message}`,
+  schemaPreviewOf: (table: string) => `First rows of ${table}`,
+  schemaPreviewLoading: 'Loading the first rows…',
+  // Editor completion
+  completionTable: 'table',
+  completionView: 'view',
+  completionCte: 'named subquery (WITH)',
+  completionKeyword: 'keyword',
+  completionFunctionKinds: { scalar: 'function', aggregate: 'aggregate function', window: 'window function' },
+  // Lineage and stale cells
+  lineageTitle: 'Lineage',
+  lineageLayers: {
+    source: 'Sources',
+    raw: 'Raw tables',
+    clean: 'Cleaned tables',
+    mart: 'Marts',
+  } satisfies Record<Layer, string>,
+  lineageEmpty: 'Run cells that create tables to see where each table comes from.',
+  lineageMadeBy: (cells: string[]) => `Made by cell ${cells.join(', ')}`,
+  lineageLoadedByLesson: 'Loaded with the lesson’s data',
+  lineageSource: 'Source data',
+  lineageView: 'view',
+  lineageNode: (label: string, layer: string, cellId?: string) =>
+    cellId ? `${label}, ${layer}, made by cell ${cellId}` : `${label}, ${layer}`,
+  lineageEdge: (from: string, to: string, cells: string[]) =>
+    cells.length ? `${from} → ${to}, by cell ${cells.join(', ')}` : `${from} → ${to}`,
+  staleInputs: 'Its input tables changed since it ran',
+  runStaleCells: 'Run stale cells',
+  staleCellCount: (n: number) => `${n} ${n === 1 ? 'cell is' : 'cells are'} stale`,
 };
 
 export type Strings = typeof en;

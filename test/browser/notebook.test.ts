@@ -145,3 +145,38 @@ describe('the workbench, as a learner uses it', () => {
     expect(problems(page)).toEqual(NO_PROBLEMS);
   });
 });
+
+describe('charts, as a learner uses them', () => {
+  it('draws a chart cell from its source cell and redraws it when the source reruns', async () => {
+    page = await openApp(LESSON);
+    await cell(page, 'by-hour').getByRole('button', { name: 'Run cell' }).click();
+    await cell(page, 'by-hour').locator('table').waitFor();
+    const chart = cell(page, 'hour-chart');
+    await chart.getByRole('button', { name: 'Run cell' }).click();
+    const bars = chart.locator('figure.chart svg rect.chart-bar');
+    await expect.poll(() => bars.count()).toBe(24);
+    expect(await chart.locator('figure.chart svg title').first().textContent()).toMatch(/hour/);
+
+    await typeInto(page, 'by-hour', "SELECT CAST(strftime('%H', requested_at) AS INTEGER) AS hour, count(*) AS requests FROM trips WHERE status = 'no_driver' AND hour < 6 GROUP BY hour;");
+    await page.keyboard.press('ControlOrMeta+Enter');
+    await expect.poll(() => bars.count()).toBe(6);
+    await screenshot(page, 'chart-cell');
+    await screenshot(page, 'chart-cell-dark', { colorScheme: 'dark' });
+    expect(problems(page)).toEqual(NO_PROBLEMS);
+  });
+
+  it('turns a result table into a chart and offers its spec', async () => {
+    page = await openApp(LESSON);
+    const byCity = cell(page, 'by-city');
+    await byCity.getByRole('button', { name: 'Run cell' }).click();
+    await byCity.locator('table').waitFor();
+    await byCity.getByRole('button', { name: 'Chart', exact: true }).click();
+    const bars = byCity.locator('figure.chart svg rect.chart-bar');
+    await expect.poll(() => bars.count()).toBe(6);
+    await byCity.getByLabel('Type').selectOption('scatter');
+    await expect.poll(() => byCity.locator('figure.chart svg circle').count()).toBe(6);
+    await byCity.getByRole('button', { name: 'Table', exact: true }).click();
+    await byCity.locator('table').waitFor();
+    expect(problems(page)).toEqual(NO_PROBLEMS);
+  });
+});

@@ -6,22 +6,33 @@ import type { CodeEditor, EditorLanguage, RunRequestDetail } from '../editor/cod
 import '../editor/code-editor';
 import '../result/result-table';
 import './error-view';
+import '../chart/chart-builder';
+import '../chart/chart-view';
 
 export interface CellRunDetail extends RunRequestDetail {
   id: string;
 }
 
-const LANGUAGE: Record<CodeCellDef['kind'], EditorLanguage> = { sql: 'sql', js: 'javascript', chart: 'json' };
-const KIND_LABEL: Record<CodeCellDef['kind'], string> = { sql: 'SQL', js: 'JavaScript', chart: 'Chart' };
+type Language = 'sql' | 'js' | 'chart';
+const EDITOR_LANGUAGE: Record<Language, EditorLanguage> = { sql: 'sql', js: 'javascript', chart: 'yaml' };
+const LANGUAGE_LABEL: Record<Language, string> = { sql: 'SQL', js: 'JavaScript', chart: 'Chart' };
+
+/** An exercise is written in SQL or JavaScript; every other cell's kind is its language. */
+function languageOf(cell: CodeCellDef): Language {
+  return cell.kind === 'exercise' ? cell.language : cell.kind;
+}
 
 /** One code cell: its toolbar, editor and output. Renders a CellState; all actions are events. */
 export class CodeCellView extends LitElement {
   static override properties = {
     cell: { attribute: false },
     state: { attribute: false },
+    asChart: { state: true },
   };
   declare cell: CodeCellDef;
   declare state: CellState;
+  /** The learner turned this cell's result table into a chart. */
+  declare asChart: boolean;
 
   protected override createRenderRoot() {
     return this;
@@ -49,14 +60,14 @@ export class CodeCellView extends LitElement {
           ${state.status === 'running'
             ? html`<button class="stop-button" @click=${this.emitStop}>${strings.stop}</button>`
             : nothing}
-          <span class="cell-kind">${KIND_LABEL[cell.kind]}</span>
+          <span class="cell-kind">${LANGUAGE_LABEL[languageOf(cell)]}</span>
           <span class="cell-id">${cell.id}</span>
           <span class="cell-status" aria-live="polite">${this.statusText()}</span>
         </header>
         <dew-code-editor
           .value=${state.source}
-          language=${LANGUAGE[cell.kind]}
-          label="${KIND_LABEL[cell.kind]} ${cell.id}"
+          language=${EDITOR_LANGUAGE[languageOf(cell)]}
+          label="${LANGUAGE_LABEL[languageOf(cell)]} ${cell.id}"
           @code-change=${this.onEdit}
           @run-request=${this.onRunRequest}
         ></dew-code-editor>
@@ -85,13 +96,25 @@ export class CodeCellView extends LitElement {
   private renderOutput() {
     const output = this.state.output;
     if (!output) return nothing;
+    if (output.kind === 'chart') {
+      return html`<div class="cell-output">
+        <dew-chart-view .spec=${output.spec} .result=${output.result} .totalRows=${output.totalRows} name=${this.cell.id}></dew-chart-view>
+      </div>`;
+    }
     if (output.kind !== 'table') return html`<div class="cell-output"><dew-error-view .output=${output}></dew-error-view></div>`;
     const { result, totalRows, changes, statements } = output;
+    if (result.columns.length === 0) {
+      return html`<div class="cell-output"><p class="note">${changes > 0 ? strings.changes(changes) : strings.noResult}</p></div>`;
+    }
     return html`<div class="cell-output">
-      ${statements > 1 && result.columns.length > 0 ? html`<p class="note">${strings.statementsRan(statements)}</p>` : nothing}
-      ${result.columns.length > 0
-        ? html`<dew-result-table .result=${result} .totalRows=${totalRows}></dew-result-table>`
-        : html`<p class="note">${changes > 0 ? strings.changes(changes) : strings.noResult}</p>`}
+      <div class="output-switch" role="group">
+        <button aria-pressed=${String(!this.asChart)} @click=${() => (this.asChart = false)}>${strings.showTable}</button>
+        <button aria-pressed=${String(!!this.asChart)} @click=${() => (this.asChart = true)}>${strings.showChart}</button>
+        ${statements > 1 ? html`<span class="note">${strings.statementsRan(statements)}</span>` : nothing}
+      </div>
+      ${this.asChart
+        ? html`<dew-chart-builder .result=${result} .totalRows=${totalRows} cellId=${this.cell.id}></dew-chart-builder>`
+        : html`<dew-result-table .result=${result} .totalRows=${totalRows}></dew-result-table>`}
     </div>`;
   }
 

@@ -2,7 +2,7 @@ import { LitElement, html } from 'lit';
 import type { CellOutput } from '../../notebook/cell-state';
 import { strings } from '../strings';
 
-type Failure = Exclude<CellOutput, { kind: 'table' }>;
+type Failure = Extract<CellOutput, { kind: 'error' | 'stopped' }>;
 
 /** An error as SQLite (or the runtime) said it, announced to assistive technology. */
 export class ErrorView extends LitElement {

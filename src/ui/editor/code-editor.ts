@@ -14,7 +14,7 @@ function loadMonaco(): Promise<Monaco> {
   return monacoPromise;
 }
 
-export type EditorLanguage = 'sql' | 'javascript' | 'json';
+export type EditorLanguage = 'sql' | 'javascript' | 'yaml';
 
 export interface RunRequestDetail {
   /** Shift+Enter moves on to the next cell; Ctrl/Cmd+Enter stays. */
