@@ -23,6 +23,7 @@ const FILES: Record<string, string> = {
     '{"event_id":"ev_3","ts":1709510402000,"user_id":null,"user_type":"rider","session_id":"s_1","event":"button_click","screen":"ride_options","properties":{"button":"request_ride","request_id":"req_1a2b3c4d","trip_id":"t_000001"},"platform":"ios","app_version":"5.11.0"}',
     '',
   ].join('\n'),
+  'cs_tickets.csv': 'ticket_id,user_id,created_at,channel,category,body,satisfaction\ncs_00001,r_0001,2024-03-04T01:00:00Z,chat,lost_item,"Left my umbrella, please help",\n',
   'server.log': [
     '2024-03-04T00:00:02.100Z INFO POST /v1/rides 201 87ms user=r_0001 req=req_1a2b3c4d',
     '2024-03-04T00:00:03.000Z INFO POST /v1/rides/t_000001/accept 200 45ms user=d_0',
@@ -95,6 +96,13 @@ describe('loadDataset', () => {
     const report = await loadDataset(engine, 'app_events_raw', source);
     expect(report).toMatchObject({ rowsLoaded: 3, rejectsTable: null });
     expect(await rows('SELECT line_no, json_valid(line) FROM app_events_raw ORDER BY line_no')).toEqual([[1, 1], [2, 0], [3, 1]]);
+  });
+
+  it('creates an empty rejects table when every line is good, so lessons can always query it', async () => {
+    const report = await loadDataset(engine, 'cs_tickets', source);
+    expect(report).toMatchObject({ rowsLoaded: 1, rejected: [] });
+    expect(await rows('SELECT count(*) FROM cs_tickets_rejects')).toEqual([[0]]);
+    expect(await rows('SELECT body, satisfaction FROM cs_tickets')).toEqual([['Left my umbrella, please help', null]]);
   });
 
   it('replaces the table when loaded again, so a re-run starts clean', async () => {
