@@ -28,7 +28,7 @@ interface Failure {
 
 /** Typical latency in ms per endpoint, before load slows it down. */
 const LATENCY: Readonly<Record<string, number>> = {
-  estimates: 70, rides: 140, accept: 45, cancel: 50, complete: 55, rating: 35, health: 2,
+  rides: 140, accept: 45, cancel: 50, complete: 55, rating: 35, health: 2,
 };
 
 export interface TelemetryIds {
