@@ -3,6 +3,7 @@
 // it directly.
 import type { Database, SqlJsStatic, Statement } from 'sql.js';
 import { insertRows, messageOf } from './insert';
+import { TableTracker } from './lineage';
 import { hasMoreSql } from './sql-text';
 import { SqlError, type ExecOptions, type ExecResult, type InsertRequest, type ResultSet, type SqlParams, type SqlValue } from './types';
 import { readRow, toBindParams } from './values';
@@ -61,6 +62,7 @@ export class SqlCore {
     let result: ResultSet = { columns: [], rows: [], kinds: [] };
     let changes = 0;
     let totalRows = 0;
+    const tables = new TableTracker(this.db);
     const iterator = this.db.iterateStatements(sql);
     try {
       for (;;) {
@@ -68,12 +70,13 @@ export class SqlCore {
         try {
           next = iterator.next();
         } catch (error) {
-          throw new SqlError(messageOf(error), statements + 1);
+          throw new SqlError(messageOf(error), statements + 1, tables.result());
         }
         if (next.done) break;
         statements += 1;
         const statement = next.value;
         const isLast = !hasMoreSql(iterator.getRemainingSQL());
+        tables.beforeStatement(statement.getSQL());
         try {
           if (isLast) {
             const changesBefore = this.totalChanges();
@@ -88,15 +91,17 @@ export class SqlCore {
             }
           }
         } catch (error) {
-          throw new SqlError(messageOf(error), statements);
+          tables.afterStatement(false);
+          throw new SqlError(messageOf(error), statements, tables.result());
         }
+        tables.afterStatement(true);
       }
     } finally {
       // Frees the current statement if we left the loop early.
       (iterator as Iterator<Statement>).return?.();
       this.noteChanges(before);
     }
-    return { result, totalRows, changes, statements, elapsedMs: performance.now() - started };
+    return { result, totalRows, changes, statements, elapsedMs: performance.now() - started, tables: tables.result() };
   }
 
   /** Bulk insert in one savepoint; see insertRows. */

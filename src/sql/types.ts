@@ -44,6 +44,17 @@ export interface ExecResult {
   statements: number;
   /** Wall time inside the engine, in milliseconds. */
   elapsedMs: number;
+  /** Tables (and views) the statements read and wrote, from SQLite's bytecode and schema; see lineage.ts. */
+  tables: TableAccess;
+}
+
+/**
+ * Table names as sqlite_schema stores them (a TEMP table as `temp.<name>`),
+ * unique ignoring case, sorted. SQLite's own tables (sqlite_*) never appear.
+ */
+export interface TableAccess {
+  read: string[];
+  written: string[];
 }
 
 export type ColumnType = 'INTEGER' | 'REAL' | 'TEXT' | 'BLOB' | 'NUMERIC' | '';
@@ -68,9 +79,16 @@ export class SqlError extends Error {
   override name = 'SqlError';
   /** 1-based index of the statement that failed, when known. */
   statement?: number;
-  constructor(message: string, statement?: number) {
+  /**
+   * What the statements before the failing one read and wrote (they stay
+   * applied), plus the failing one's writes if it left changes behind.
+   * Set by exec(); not carried across the worker protocol.
+   */
+  tables?: TableAccess;
+  constructor(message: string, statement?: number, tables?: TableAccess) {
     super(message);
     this.statement = statement;
+    this.tables = tables;
   }
 }
 
