@@ -52,7 +52,7 @@ describe('checkAttributes', () => {
 
   it('names the allowed attributes and suggests the closest one for an unknown one', () => {
     expect(check('sql id=a statc')).toEqual([
-      "unknown attribute 'statc' on a sql fence — did you mean 'static'? (sql fences accept: id, static)",
+      "unknown attribute 'statc' on a sql fence — did you mean 'static'? (sql fences accept: id, static, exercise, solution, for)",
     ]);
   });
 

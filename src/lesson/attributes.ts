@@ -1,5 +1,5 @@
-import { CELL_LANGUAGES, type CellAttrs, type CodeCellKind } from './types';
-import { cellIdProblem } from './ids';
+import { CELL_LANGUAGES, type CellAttrs, type CellLanguage } from './types';
+import { cellIdProblem, isKebabCase, toKebabCase } from './ids';
 import { didYouMean } from './suggest';
 
 // The info string of a fence is `language key=value key="quoted value" flag ...`.
@@ -109,7 +109,7 @@ export function toAttrs(attributes: readonly Attribute[]): CellAttrs {
   return attrs;
 }
 
-export function isCellLanguage(language: string): language is CodeCellKind {
+export function isCellLanguage(language: string): language is CellLanguage {
   return (CELL_LANGUAGES as readonly string[]).includes(language);
 }
 
@@ -136,38 +136,100 @@ const STATIC: AttributeSpec = {
   purpose: 'keeps the block as a code example in the prose instead of a runnable cell',
 };
 
+const EXERCISE: AttributeSpec = {
+  kind: 'flag',
+  purpose: 'makes the cell an exercise: its code is the starter, and companion fences give the solution, checks and hints',
+};
+
+const SOLUTION: AttributeSpec = {
+  kind: 'flag',
+  purpose: 'holds the hidden solution of the exercise named by for=; never shown as prose',
+};
+
+const FOR: AttributeSpec = {
+  kind: 'value',
+  purpose: 'names the exercise this companion fence (solution, checks, hint) belongs to',
+  example: 'for=exercise-id',
+  check(value) {
+    if (cellIdProblem(value) === undefined) return undefined;
+    if (!isKebabCase(value)) {
+      return `for=${value} cannot name an exercise: exercise ids are kebab-case — write for=${toKebabCase(value, 'exercise')} (the id of the exercise's fence)`;
+    }
+    return `for=${value} names a prose cell (md-<number>), not an exercise — write the id of the exercise's fence`;
+  },
+};
+
+const CHECKS: AttributeSpec = {
+  kind: 'flag',
+  purpose: 'holds the checks of the exercise named by for=, as a YAML list',
+};
+
 /** Which attributes each cell language accepts. */
-export const CELL_ATTRIBUTES: { readonly [K in CodeCellKind]: Readonly<Record<string, AttributeSpec>> } = {
-  sql: { id: ID, static: STATIC },
-  js: { id: ID, static: STATIC },
+export const CELL_ATTRIBUTES: { readonly [K in CellLanguage]: Readonly<Record<string, AttributeSpec>> } = {
+  sql: { id: ID, static: STATIC, exercise: EXERCISE, solution: SOLUTION, for: FOR },
+  js: { id: ID, static: STATIC, exercise: EXERCISE, solution: SOLUTION, for: FOR },
   chart: { id: ID, static: STATIC },
 };
 
 /**
+ * Fences in languages that are no cell language but belong to an exercise:
+ * ```yaml checks for=x (when it has `checks` or `for`) and ```hint for=x.
+ */
+export const COMPANION_LANGUAGES = ['yaml', 'hint'] as const;
+export type CompanionLanguage = (typeof COMPANION_LANGUAGES)[number];
+
+export const COMPANION_ATTRIBUTES: { readonly [K in CompanionLanguage]: Readonly<Record<string, AttributeSpec>> } = {
+  yaml: { checks: CHECKS, for: FOR },
+  hint: { for: FOR },
+};
+
+export type AttributeTable = Readonly<Record<string, AttributeSpec>>;
+
+/**
  * On a fence without an id, a lone unknown word that is no typo of a known
  * attribute is most often the id written without "id=" (```sql top-cities).
+ * On a companion fence (`solution`, `checks`, `hint`) it is the exercise id
+ * written without "for=". Returns the word and the key it most likely lacks.
  */
-export function bareIdGuess(language: CodeCellKind, attributes: readonly Attribute[]): string | undefined {
-  const table = CELL_ATTRIBUTES[language];
-  if (!Object.hasOwn(table, 'id') || attributes.some((a) => a.key === 'id')) return undefined;
+export function bareValueGuess(
+  table: AttributeTable,
+  attributes: readonly Attribute[],
+): { word: string; key: 'id' | 'for' } | undefined {
+  const companion = attributes.some((a) => a.key === 'solution') || !Object.hasOwn(table, 'id');
+  const key = companion ? 'for' : 'id';
+  if (!Object.hasOwn(table, key) || attributes.some((a) => a.key === key)) return undefined;
   const known = Object.keys(table);
-  return attributes.find(
-    ({ key, value }) =>
-      value === true && !Object.hasOwn(table, key) && didYouMean(key, known) === '' && cellIdProblem(key) === undefined,
+  const word = attributes.find(
+    ({ key: k, value }) =>
+      value === true && !Object.hasOwn(table, k) && didYouMean(k, known) === '' && cellIdProblem(k) === undefined,
   )?.key;
+  return word === undefined ? undefined : { word, key };
+}
+
+export function bareIdGuess(language: CellLanguage, attributes: readonly Attribute[]): string | undefined {
+  const guess = bareValueGuess(CELL_ATTRIBUTES[language], attributes);
+  return guess?.key === 'id' ? guess.word : undefined;
 }
 
 /** Problems with attributes that parse but are not allowed or not valid for `language`. */
-export function checkAttributes(language: CodeCellKind, attributes: readonly Attribute[]): string[] {
-  const table = CELL_ATTRIBUTES[language];
+export function checkAttributes(language: CellLanguage, attributes: readonly Attribute[]): string[] {
+  return checkAgainst(CELL_ATTRIBUTES[language], language, attributes);
+}
+
+/** The same for a companion fence (```yaml checks, ```hint). */
+export function checkCompanionAttributes(language: CompanionLanguage, attributes: readonly Attribute[]): string[] {
+  return checkAgainst(COMPANION_ATTRIBUTES[language], language, attributes);
+}
+
+function checkAgainst(table: AttributeTable, language: string, attributes: readonly Attribute[]): string[] {
   const known = Object.keys(table);
-  const guess = bareIdGuess(language, attributes);
+  const guess = bareValueGuess(table, attributes);
   const problems: string[] = [];
   for (const { key, value } of attributes) {
     // hasOwn, so that names like 'constructor' are not found on Object.prototype.
     const spec = Object.hasOwn(table, key) ? table[key] : undefined;
     if (spec === undefined) {
-      const hint = key === guess ? ` — did you mean id=${key}?` : didYouMean(key, known);
+      const hint = key === guess?.word ? ` — did you mean ${guess.key}=${key}?` : didYouMean(key, known);
       problems.push(`unknown attribute '${key}' on a ${language} fence${hint} (${language} fences accept: ${known.join(', ')})`);
     } else if (spec.kind === 'flag' && value !== true) {
       problems.push(`'${key}' is a flag and takes no value — write just ${key}`);

@@ -1,10 +1,14 @@
-import type { Cell } from './types';
+import type { Cell, ExerciseCell } from './types';
 import type { Problem } from './problem';
 import { fenceContent, findFences, type Fence } from './fences';
 import { classifyFence } from './classify';
+import { attachCompanions, type Companion } from './exercises';
 
 // Turns the Markdown after the front matter into cells: each runnable fence is a
-// code cell, and the prose between them (including non-cell fences) is a markdown cell.
+// code cell (an exercise is one too), and the prose between them (including
+// non-cell fences) is a markdown cell. An exercise's companion fences (solution,
+// checks, hints) are no cell and no prose: they are hidden parts of the exercise,
+// and like a cell they end the prose before them.
 
 export interface BodyResult {
   cells: Cell[];
@@ -16,6 +20,8 @@ export function readBody(lines: readonly string[], firstLine: number): BodyResul
   const cells: Cell[] = [];
   const problems: Problem[] = [];
   const idLines = new Map<string, number>();
+  const exercises: ExerciseCell[] = [];
+  const companions: Companion[] = [];
   let proseStart = 0;
   let prose = 0;
 
@@ -41,6 +47,11 @@ export function readBody(lines: readonly string[], firstLine: number): BodyResul
 
     flushProse(fence.open);
     proseStart = fence.close + 1;
+    const source = fenceContent(lines, fence).join('\n');
+    if (role.role === 'companion') {
+      companions.push({ part: role.part, language: role.language, target: role.target, line, source });
+      continue;
+    }
     if (role.id === undefined) continue;
 
     const earlier = idLines.get(role.id);
@@ -52,10 +63,27 @@ export function readBody(lines: readonly string[], firstLine: number): BodyResul
     } else {
       idLines.set(role.id, line);
     }
-    const source = fenceContent(lines, fence).join('\n');
-    cells.push({ kind: role.kind, id: role.id, line, source, attrs: role.attrs });
+    if (role.role === 'exercise') {
+      const exercise: ExerciseCell = {
+        kind: 'exercise',
+        id: role.id,
+        line,
+        language: role.language,
+        source,
+        solution: '',
+        checks: [],
+        hints: [],
+        attrs: role.attrs,
+        lines: { solution: 0, checks: 0, hints: [] },
+      };
+      exercises.push(exercise);
+      cells.push(exercise);
+    } else {
+      cells.push({ kind: role.kind, id: role.id, line, source, attrs: role.attrs });
+    }
   }
   flushProse(lines.length);
+  problems.push(...attachCompanions(exercises, companions, idLines));
   return { cells, problems };
 }
 

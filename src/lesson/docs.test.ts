@@ -23,3 +23,16 @@ it('parses the complete example of docs/lesson-format.md into the cells it descr
     'md-4@50',
   ]);
 });
+
+it('parses the exercise example of docs/lesson-format.md into the cells it describes', () => {
+  const doc = readFileSync(fileURLToPath(new URL('../../docs/lesson-format.md', import.meta.url)), 'utf8');
+  const example = /~~~~markdown\n([\s\S]*?\n)~~~~\n/.exec(doc)?.[1];
+  expect(example).toBeDefined();
+  const result = parseLesson('lessons/05-busiest-city.md', example ?? '');
+  if (!result.ok) throw new Error(result.errors.map(formatIssue).join('\n'));
+  expect(
+    result.lesson.cells.map((c) =>
+      c.kind === 'exercise' ? `${c.id}: ${c.checks.length} checks, ${c.hints.length} hints` : c.id,
+    ),
+  ).toEqual(['md-1', 'busiest-city: 1 checks, 2 hints', 'md-2', 'city-totals: 4 checks, 0 hints']);
+});

@@ -2,4 +2,5 @@
 export * from './types';
 export { parseLesson } from './parse';
 export { lessonOrderFromFile } from './file-name';
-export { CELL_ATTRIBUTES, type AttributeSpec } from './attributes';
+export { CELL_ATTRIBUTES, COMPANION_ATTRIBUTES, type AttributeSpec } from './attributes';
+export { CHECK_KINDS } from './checks';

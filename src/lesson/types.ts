@@ -57,8 +57,143 @@ export interface ChartCell extends CodeCellBase {
 
 /** Fence languages that become runnable cells; a fence in any other language stays prose. */
 export const CELL_LANGUAGES = ['sql', 'js', 'chart'] as const;
+export type CellLanguage = (typeof CELL_LANGUAGES)[number];
 
-export type CodeCell = SqlCell | JsCell | ChartCell;
+/** Languages an exercise can be written in. */
+export const EXERCISE_LANGUAGES = ['sql', 'js'] as const;
+export type ExerciseLanguage = (typeof EXERCISE_LANGUAGES)[number];
+
+/**
+ * How a learner's rows are compared with the solution's (`result` and `table`
+ * checks). The YAML names are in brackets; defaults in DEFAULT_COMPARE_OPTIONS.
+ */
+export interface CompareOptions {
+  /** [order] 'any': rows may come in any order; 'exact': in the solution's order. */
+  order: 'any' | 'exact';
+  /**
+   * [columns] How columns are matched: 'exact' by name, letter for letter;
+   * 'ignore-case' by name, ignoring case (SQLite's own rule); 'position' by
+   * position, names ignored.
+   */
+  columns: 'exact' | 'ignore-case' | 'position';
+  /** [column_order] When columns are matched by name: must they also come in the solution's order? */
+  columnOrder: 'any' | 'exact';
+  /** [tolerance] Absolute difference allowed between two numbers. */
+  tolerance: number;
+  /** [relative_tolerance] Difference allowed relative to the larger magnitude. */
+  relativeTolerance: number;
+  /** [extra_columns] May the learner's result have columns the solution's has not? */
+  extraColumns: boolean;
+  /**
+   * [key] Columns whose values may be named when solution rows are missing
+   * ("no row has city = 'Daegu'"). Without a key only the count is told, so
+   * feedback never shows a row of the solution.
+   */
+  key: string[];
+}
+
+export const DEFAULT_COMPARE_OPTIONS: Readonly<CompareOptions> = Object.freeze({
+  order: 'any',
+  columns: 'ignore-case',
+  columnOrder: 'any',
+  tolerance: 0,
+  // Absorbs float noise such as AVG(x) against SUM(x) / COUNT(*).
+  relativeTolerance: 1e-9,
+  extraColumns: false,
+  key: [],
+});
+
+interface CheckBase {
+  /** 1-based file line of the check in its `yaml checks` fence. */
+  line: number;
+}
+
+interface DataTestBase extends CheckBase {
+  /** The author's own words, added to the feedback when the test fails. */
+  message?: string;
+}
+
+/** The learner's last result against the solution's. */
+export interface ResultCheck extends CheckBase, CompareOptions {
+  kind: 'result';
+}
+
+/** A table's rows after the learner's code against the same table after the solution's. */
+export interface TableCheck extends CheckBase, CompareOptions {
+  kind: 'table';
+  table: string;
+}
+
+/** No value (or combination of values, with several columns) appears twice; NULLs are not counted. */
+export interface UniqueCheck extends DataTestBase {
+  kind: 'unique';
+  table: string;
+  columns: string[];
+}
+
+/** Each column has no NULL. */
+export interface NotNullCheck extends DataTestBase {
+  kind: 'not_null';
+  table: string;
+  columns: string[];
+}
+
+/** Every non-NULL value of the column is one of `values`. */
+export interface AcceptedValuesCheck extends DataTestBase {
+  kind: 'accepted_values';
+  table: string;
+  column: string;
+  values: Array<string | number>;
+}
+
+/** Every non-NULL value of table.column appears in to.field. */
+export interface RelationshipsCheck extends DataTestBase {
+  kind: 'relationships';
+  table: string;
+  column: string;
+  to: string;
+  field: string;
+}
+
+/** The table has between min and max rows (inclusive); at least one bound is set. */
+export interface RowCountCheck extends DataTestBase {
+  kind: 'row_count';
+  table: string;
+  min?: number;
+  max?: number;
+}
+
+/** A query that finds rows breaking a rule; the test passes when it returns none. */
+export interface NoRowsCheck extends DataTestBase {
+  kind: 'no_rows';
+  sql: string;
+}
+
+/** Checks whose verdict needs only the learner's database, not the solution. */
+export type DataTestCheck = UniqueCheck | NotNullCheck | AcceptedValuesCheck | RelationshipsCheck | RowCountCheck | NoRowsCheck;
+export type ExerciseCheck = ResultCheck | TableCheck | DataTestCheck;
+export type ExerciseCheckKind = ExerciseCheck['kind'];
+
+/**
+ * A sql or js cell the learner must complete. `source` is the starter code the
+ * cell opens with; the solution, checks and hints come from companion fences
+ * (`solution for=id`, `yaml checks for=id`, `hint for=id`) and are never shown
+ * as prose.
+ */
+export interface ExerciseCell extends CodeCellBase {
+  kind: 'exercise';
+  language: ExerciseLanguage;
+  /** The hidden solution, in `language`. */
+  solution: string;
+  /** In the order written; never empty. */
+  checks: ExerciseCheck[];
+  /** Markdown, revealed one at a time in this order; may be empty. */
+  hints: string[];
+  /** File lines of the companion fences, for authoring tools. */
+  lines: { solution: number; checks: number; hints: number[] };
+}
+
+export type CodeCell = SqlCell | JsCell | ChartCell | ExerciseCell;
 export type CodeCellKind = CodeCell['kind'];
 export type Cell = MarkdownCell | CodeCell;
 export type CellKind = Cell['kind'];

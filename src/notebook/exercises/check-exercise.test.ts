@@ -1,0 +1,316 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { parseLesson } from '../../lesson/parse';
+import { formatIssue, type ExerciseCell } from '../../lesson/types';
+import { createNodeEngine } from '../../sql/node-engine';
+import type { ColumnDef, SqlEngine, SqlValue } from '../../sql/types';
+import { KEPT_ROWS } from '../executors';
+import { CHECK_ROWS, checkExercise, verifyExercise, type RunCode } from './check-exercise';
+
+const SETUP = `
+CREATE TABLE trips (trip_id INTEGER, city TEXT, fare REAL);
+INSERT INTO trips VALUES (1, 'Seoul', 12.5), (2, 'Busan', 8.0), (3, 'Seoul', 20.0), (4, 'Daegu', 5.25), (5, 'Seoul', 9.0);
+CREATE TABLE riders (rider_id INTEGER, name TEXT);
+INSERT INTO riders VALUES (1, 'Kim'), (2, NULL), (3, 'Park');
+`;
+
+const LESSON = `---
+id: practice
+title: Practice
+stage: processing
+summary: Exercises for tests.
+objectives: [Practise]
+---
+
+\`\`\`sql exercise id=busiest-city
+-- Which city has the most trips?
+\`\`\`
+
+\`\`\`sql solution for=busiest-city
+SELECT city, COUNT(*) AS trips FROM trips GROUP BY city ORDER BY trips DESC LIMIT 1;
+\`\`\`
+
+\`\`\`yaml checks for=busiest-city
+- result
+\`\`\`
+
+\`\`\`sql exercise id=ranking
+SELECT city, COUNT(*) AS trips FROM trips GROUP BY city;
+\`\`\`
+
+\`\`\`sql solution for=ranking
+SELECT city, COUNT(*) AS trips FROM trips GROUP BY city ORDER BY trips DESC, city;
+\`\`\`
+
+\`\`\`yaml checks for=ranking
+- result: {order: exact, key: city}
+\`\`\`
+
+\`\`\`sql exercise id=city-totals
+CREATE TABLE city_totals AS SELECT city FROM trips;
+\`\`\`
+
+\`\`\`sql solution for=city-totals
+CREATE TABLE city_totals AS
+SELECT city, COUNT(*) AS trips, SUM(fare) AS revenue FROM trips GROUP BY city;
+\`\`\`
+
+\`\`\`yaml checks for=city-totals
+- table: {name: city_totals, key: city, tolerance: 0.01}
+- unique: {table: city_totals, column: city}
+- row_count: {table: city_totals, min: 1, max: 10}
+\`\`\`
+
+\`\`\`sql exercise id=clean-fares
+-- Delete the trips of Daegu.
+\`\`\`
+
+\`\`\`sql solution for=clean-fares
+DELETE FROM trips WHERE city = 'Daegu';
+\`\`\`
+
+\`\`\`yaml checks for=clean-fares
+- table: trips
+- no_rows: {sql: "SELECT * FROM trips WHERE city = 'Daegu'", message: No trip of Daegu may remain.}
+\`\`\`
+
+\`\`\`js exercise id=named-riders
+const riders = await extract('riders');
+\`\`\`
+
+\`\`\`js solution for=named-riders
+const riders = await extract('riders');
+await load('named_riders', riders.filter((r) => r.name != null));
+\`\`\`
+
+\`\`\`yaml checks for=named-riders
+- not_null: {table: named_riders, column: name}
+- table: named_riders
+\`\`\`
+`;
+
+function exercises(): Map<string, ExerciseCell> {
+  const parsed = parseLesson('lessons/09-practice.md', LESSON);
+  if (!parsed.ok) throw new Error(parsed.errors.map(formatIssue).join('\n'));
+  return new Map(parsed.lesson.cells.filter((c): c is ExerciseCell => c.kind === 'exercise').map((c) => [c.id, c]));
+}
+
+/** A stand-in for the JS sandbox: runs the source with extract() and load() over the engine. */
+function jsRunner(engine: SqlEngine): RunCode {
+  const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...a: unknown[]) => Promise<void>;
+  return async (source) => {
+    const extract = async (table: string) => {
+      const { result } = await engine.exec(`SELECT * FROM "${table}"`);
+      return result.rows.map((row) => Object.fromEntries(result.columns.map((c, i) => [c, row[i]])));
+    };
+    const load = async (table: string, rows: Array<Record<string, SqlValue>>) => {
+      const names = Object.keys(rows[0] ?? {});
+      const columns: ColumnDef[] = names.map((name) => ({ name, type: '' }));
+      await engine.insert({ table, columns, rows: rows.map((r) => names.map((n) => r[n] ?? null)), mode: 'replace' });
+    };
+    try {
+      await new AsyncFunction('extract', 'load', source)(extract, load);
+    } catch (error) {
+      return { kind: 'error', message: error instanceof Error ? error.message : String(error) };
+    }
+    return { kind: 'table', result: { columns: [], rows: [], kinds: [] }, totalRows: 0, changes: 0, statements: 0 };
+  };
+}
+
+describe('checkExercise', () => {
+  let engine: SqlEngine;
+  let all: Map<string, ExerciseCell>;
+  beforeEach(async () => {
+    engine = await createNodeEngine();
+    await engine.exec(SETUP);
+    all = exercises();
+  });
+  const exercise = (id: string): ExerciseCell => all.get(id)!;
+  const dump = async () => (await engine.exec("SELECT name, sql FROM sqlite_schema ORDER BY name")).result.rows;
+  const tripRows = async () => (await engine.exec('SELECT * FROM trips ORDER BY trip_id')).result.rows;
+
+  it('passes each solution against its own checks', async () => {
+    for (const ex of all.values()) {
+      const run = ex.language === 'js' ? jsRunner(engine) : undefined;
+      const report = await checkExercise(engine, ex, ex.solution, run ? { run } : {});
+      expect({ id: ex.id, pass: report.pass, feedback: report.feedback.map((f) => f.message) }).toEqual({ id: ex.id, pass: true, feedback: [] });
+      expect(report.results.every((r) => r.pass)).toBe(true);
+    }
+  });
+
+  it('fails an empty or starter attempt', async () => {
+    const empty = await checkExercise(engine, exercise('busiest-city'), exercise('busiest-city').source);
+    expect(empty.pass).toBe(false);
+    expect(empty.feedback.map((f) => f.message)).toEqual([
+      'Your code ran, but its last statement returned no rows to check — end it with the query (SELECT …) whose result should be checked.',
+    ]);
+    const starter = await checkExercise(engine, exercise('city-totals'), exercise('city-totals').source);
+    expect(starter.pass).toBe(false);
+    expect(starter.feedback.map((f) => f.message)).toEqual([
+      "Table 'city_totals' is missing the columns 'trips' and 'revenue'.",
+      "1 row appears more often in table 'city_totals' than it should: 'Seoul' (3 times) — look for duplicates (DISTINCT, or a join that repeats rows).",
+      "1 city value appears more than once in table 'city_totals': 'Seoul' (3 times).",
+    ]);
+  });
+
+  it('returns the learner’s own result for display, pass or fail', async () => {
+    const report = await checkExercise(engine, exercise('busiest-city'), "SELECT city, COUNT(*) AS trips FROM trips WHERE city <> 'Seoul' GROUP BY city;");
+    expect(report.pass).toBe(false);
+    expect(report.learnerOutput).toMatchObject({ kind: 'table', result: { columns: ['city', 'trips'], rows: [['Busan', 1], ['Daegu', 1]] } });
+    expect(report.feedback.map((f) => f.message)).toEqual([
+      '1 of the 1 expected row is missing from your result.',
+      "Your result has 2 rows that should not be there: ('Busan', 1), ('Daegu', 1).",
+    ]);
+  });
+
+  it('does not compare a runaway result, and keeps only what a sql cell shows', async () => {
+    const huge = `WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < ${CHECK_ROWS + 1}) SELECT x AS city, 1 AS trips FROM n;`;
+    const report = await checkExercise(engine, exercise('busiest-city'), huge);
+    expect(report.feedback.map((f) => f.message)).toEqual([
+      `Your result has ${CHECK_ROWS + 1} rows, far more than expected (the checker compares at most ${CHECK_ROWS}) — check the joins and the filters.`,
+    ]);
+    expect(report.learnerOutput).toMatchObject({ kind: 'table', totalRows: CHECK_ROWS + 1 });
+    expect(report.learnerOutput.kind === 'table' && report.learnerOutput.result.rows.length).toBe(KEPT_ROWS);
+  });
+
+  it('reports rows in the wrong order when order matters', async () => {
+    const report = await checkExercise(engine, exercise('ranking'), 'SELECT city, COUNT(*) AS trips FROM trips GROUP BY city ORDER BY trips, city;');
+    expect(report.feedback.map((f) => f.message)).toEqual([
+      'All the rows are right, but in another order — the first difference is at row 1. Check the ORDER BY.',
+    ]);
+    expect(report.results.map((r) => [r.check.kind, r.pass])).toEqual([['result', false]]);
+  });
+
+  it('leaves every table intact after a wrong DELETE in the attempt', async () => {
+    const schema = await dump();
+    const before = await tripRows();
+    const report = await checkExercise(engine, exercise('clean-fares'), "DELETE FROM trips WHERE city = 'Busan';");
+    expect(report.pass).toBe(false);
+    expect(report.feedback.map((f) => f.message)).toEqual([
+      "1 of the 4 expected rows is missing from table 'trips'.",
+      "Table 'trips' has 1 row that should not be there: (4, 'Daegu', 5.25).",
+      'No trip of Daegu may remain. (1 row breaks this rule.)',
+    ]);
+    const everything = await checkExercise(engine, exercise('clean-fares'), 'DELETE FROM trips;');
+    expect(everything.feedback.map((f) => f.message)).toEqual(["4 of the 4 expected rows are missing from table 'trips'."]);
+    expect(await tripRows()).toEqual(before);
+    expect(await dump()).toEqual(schema);
+  });
+
+  it('leaves the database as before even when the attempt passes', async () => {
+    const schema = await dump();
+    const report = await checkExercise(engine, exercise('city-totals'), exercise('city-totals').solution);
+    expect(report.pass).toBe(true);
+    expect(await dump()).toEqual(schema);
+  });
+
+  it('keeps a passing attempt’s tables with keepPassingState, but never a failing one’s', async () => {
+    const failing = await checkExercise(engine, exercise('city-totals'), exercise('city-totals').source, { keepPassingState: true });
+    expect(failing.pass).toBe(false);
+    expect((await engine.exec("SELECT COUNT(*) FROM sqlite_schema WHERE name = 'city_totals'")).result.rows).toEqual([[0]]);
+    const passing = await checkExercise(engine, exercise('city-totals'), exercise('city-totals').solution, { keepPassingState: true });
+    expect(passing.pass).toBe(true);
+    expect((await engine.exec('SELECT city, trips FROM city_totals ORDER BY city')).result.rows).toEqual([
+      ['Busan', 1],
+      ['Daegu', 1],
+      ['Seoul', 3],
+    ]);
+  });
+
+  it('turns an error in the learner’s SQL into feedback and undoes the statements before it', async () => {
+    const schema = await dump();
+    const report = await checkExercise(engine, exercise('city-totals'), 'CREATE TABLE city_totals (city TEXT);\nSELECT nope FROM city_totals;');
+    expect(report.pass).toBe(false);
+    expect(report.feedback.map((f) => [f.code, f.message])).toEqual([
+      ['learner-error', 'Your code stopped with an error in statement 2: no such column: nope'],
+    ]);
+    expect(report.learnerOutput).toEqual({ kind: 'error', message: 'no such column: nope', statement: 2 });
+    expect(await dump()).toEqual(schema);
+  });
+
+  it('discards a transaction the attempt left open', async () => {
+    const before = await tripRows();
+    const report = await checkExercise(engine, exercise('clean-fares'), 'BEGIN; DELETE FROM trips;');
+    expect(report.pass).toBe(false);
+    expect(await tripRows()).toEqual(before);
+    await engine.exec('BEGIN; DELETE FROM riders WHERE rider_id = 2; COMMIT;');
+    expect((await engine.exec('SELECT COUNT(*) FROM riders')).result.rows).toEqual([[2]]);
+  });
+
+  it('does not start while an earlier cell holds a transaction open', async () => {
+    await engine.exec("BEGIN; INSERT INTO trips VALUES (6, 'Ulsan', 3.0);");
+    const report = await checkExercise(engine, exercise('clean-fares'), 'DELETE FROM trips;');
+    expect(report.pass).toBe(false);
+    expect(report.feedback.map((f) => f.code)).toEqual(['cannot-isolate']);
+    expect(report.feedback[0]!.message).toMatch(/^The check did not start, because the database could not be copied first \(.+\)\. If a cell ran BEGIN, end it with COMMIT or ROLLBACK, then check again\.$/);
+    expect((await engine.exec('SELECT COUNT(*) FROM trips')).result.rows).toEqual([[6]]);
+  });
+
+  it('reports a broken solution once, as the lesson’s mistake', async () => {
+    const broken: ExerciseCell = { ...exercise('city-totals'), solution: 'CREATE TABLE city_totals AS SELECT * FROM tripz;' };
+    const report = await checkExercise(engine, broken, exercise('city-totals').solution);
+    expect(report.pass).toBe(false);
+    expect(report.feedback.map((f) => f.message)).toEqual([
+      "The lesson's solution did not run (no such table: tripz), so your answer could not be compared. This is a mistake in the lesson, not in your answer.",
+    ]);
+  });
+
+  it('reports a stopped attempt and restores the database', async () => {
+    const before = await tripRows();
+    const stopping: RunCode = async (source) => {
+      await engine.exec(source);
+      return { kind: 'stopped', message: 'The query was stopped.' };
+    };
+    const report = await checkExercise(engine, exercise('clean-fares'), 'DELETE FROM trips;', { run: stopping });
+    expect(report.feedback.map((f) => f.message)).toEqual(['The check was stopped. The database is as it was before.']);
+    expect(await tripRows()).toEqual(before);
+  });
+
+  it('checks a js exercise through the tables it loaded', async () => {
+    const run = jsRunner(engine);
+    const ex = exercise('named-riders');
+    const starter = await checkExercise(engine, ex, ex.source, { run });
+    expect(starter.feedback.map((f) => f.message)).toEqual([
+      "There is no table 'named_riders' — your code should create it.",
+    ]);
+    expect(starter.results.map((r) => [r.check.kind, r.feedback.length])).toEqual([
+      ['not_null', 1],
+      ['table', 1],
+    ]);
+    const unfiltered = await checkExercise(engine, ex, "await load('named_riders', await extract('riders'));", { run });
+    expect(unfiltered.feedback.map((f) => f.message)).toEqual([
+      "1 row of table 'named_riders' has no name (NULL).",
+      "Table 'named_riders' has 1 row that should not be there: (2, NULL).",
+    ]);
+    const thrown = await checkExercise(engine, ex, "throw new Error('extract() needs a dataset name')", { run });
+    expect(thrown.feedback.map((f) => f.message)).toEqual(['Your code stopped with an error: extract() needs a dataset name']);
+    expect((await engine.exec("SELECT COUNT(*) FROM sqlite_schema WHERE name = 'named_riders'")).result.rows).toEqual([[0]]);
+  });
+});
+
+describe('verifyExercise', () => {
+  let engine: SqlEngine;
+  beforeEach(async () => {
+    engine = await createNodeEngine();
+    await engine.exec(SETUP);
+  });
+
+  it('finds nothing wrong with a sound exercise', async () => {
+    expect(await verifyExercise(engine, exercises().get('city-totals')!)).toEqual([]);
+  });
+
+  it('reports a check the solution itself fails, at the check’s line, and a starter that already passes', async () => {
+    const ex = exercises().get('city-totals')!;
+    const strict: ExerciseCell = {
+      ...ex,
+      source: ex.solution,
+      checks: [...ex.checks, { kind: 'row_count', line: 99, table: 'city_totals', max: 2 }],
+    };
+    expect(await verifyExercise(engine, strict)).toEqual([
+      { line: 99, message: "the solution of 'city-totals' fails its own row_count check: Table 'city_totals' has 3 rows; it should have at most 2." },
+    ]);
+    const easy: ExerciseCell = { ...ex, source: ex.solution };
+    expect(await verifyExercise(engine, easy)).toEqual([
+      { line: ex.line, message: "the starter code of 'city-totals' already passes every check — make the checks stricter or leave more for the learner to write" },
+    ]);
+  });
+});

@@ -1,0 +1,297 @@
+// Checks one attempt at an exercise. The learner's code runs on the lesson's
+// database, its result and tables are captured and the data tests run; then
+// the database is put back from a snapshot, the solution runs and is
+// captured, and the database is put back again. So an attempt never touches
+// the tables the next cells read: a wrong DELETE breaks nothing.
+import type { CompareOptions, DataTestCheck, ExerciseCell, ExerciseCheck, ResultCheck, TableCheck } from '../../lesson/types';
+import { SqlCancelledError, type ResultSet, type SqlEngine } from '../../sql/types';
+import type { CellOutput } from '../cell-state';
+import { errorOutput, KEPT_ROWS } from '../executors';
+import { compareResults } from './compare';
+import { quoteIdentifier, runDataTest, tableColumns } from './data-tests';
+import { feedback, type Feedback } from './feedback';
+
+/** Runs code as its cell would and returns what the cell would show. */
+export type RunCode = (source: string) => Promise<CellOutput>;
+
+/**
+ * Rows of a result or table the checker reads. An attempt with more is told
+ * so instead of being compared; a solution with more is a lesson bug.
+ */
+export const CHECK_ROWS = 100_000;
+
+/**
+ * The default runner: SQL on the engine, like the sql executor but keeping up
+ * to CHECK_ROWS rows (the executor keeps KEPT_ROWS, too few to compare).
+ */
+export function sqlRunner(engine: SqlEngine): RunCode {
+  return async (source) => {
+    try {
+      const { result, totalRows, changes, statements } = await engine.exec(source, undefined, { maxRows: CHECK_ROWS });
+      return { kind: 'table', result, totalRows, changes, statements };
+    } catch (error) {
+      return errorOutput(error);
+    }
+  };
+}
+
+export interface CheckOptions {
+  /**
+   * How to run the learner's code and the solution. Defaults to running SQL
+   * on `engine` (sqlRunner); a js exercise passes the JS sandbox's executor.
+   */
+  run?: RunCode;
+  /**
+   * Keep the database as the learner's code left it when the attempt passes,
+   * so later cells can read the tables it made. Default false: the database is
+   * always exactly as before the check.
+   */
+  keepPassingState?: boolean;
+}
+
+/** The verdict of one check of the exercise, in the order the author wrote them. */
+export interface CheckResult {
+  check: ExerciseCheck;
+  pass: boolean;
+  feedback: Feedback[];
+}
+
+export interface CheckReport {
+  /** Every check passed: mark the exercise done. */
+  pass: boolean;
+  /** Everything to tell the learner, in check order, each message once; [] when it passes. */
+  feedback: Feedback[];
+  /** Per check; [] when the attempt did not get as far as the checks (an error, stopped). */
+  results: CheckResult[];
+  /**
+   * What the learner's code showed (its last result or its error), to render
+   * as the cell's output; a table keeps at most KEPT_ROWS rows, as a sql cell's.
+   */
+  learnerOutput: CellOutput;
+}
+
+/** Rows as read, and how many there were in all (more than kept when over CHECK_ROWS). */
+interface Rows {
+  rows: ResultSet;
+  total: number;
+}
+
+/** What the checks need from one run: its last result and the checked tables. */
+interface Captured {
+  result: Rows | null;
+  /** Rows of each table named by a `table` check; undefined when it does not exist. */
+  tables: Map<string, Rows | undefined>;
+}
+
+const isDataTest = (check: ExerciseCheck): check is DataTestCheck => check.kind !== 'result' && check.kind !== 'table';
+
+/**
+ * Checks `learnerSource` against `exercise`. Never throws for a bad attempt:
+ * errors in the learner's code, a stop, a broken solution and a database that
+ * cannot be copied are all feedback items. The database ends as it was before
+ * (or, with keepPassingState, as a passing attempt left it).
+ */
+export async function checkExercise(
+  engine: SqlEngine,
+  exercise: ExerciseCell,
+  learnerSource: string,
+  options: CheckOptions = {},
+): Promise<CheckReport> {
+  const run: RunCode = options.run ?? sqlRunner(engine);
+  let before: Uint8Array;
+  try {
+    before = await engine.snapshot();
+  } catch (error) {
+    const message = messageOf(error);
+    return report([feedback('cannot-isolate', { message })], [], { kind: 'error', message });
+  }
+
+  let learnerOutput: CellOutput = { kind: 'stopped', message: '' };
+  try {
+    const output = await runSafely(run, learnerSource);
+    learnerOutput = forDisplay(output);
+    const failure = attemptFailure(learnerOutput);
+    if (failure !== undefined) {
+      await engine.restore(before);
+      return report([failure], [], learnerOutput);
+    }
+    const learner = await capture(engine, exercise.checks, output);
+    const tested = new Map<ExerciseCheck, Feedback[]>();
+    for (const check of exercise.checks) {
+      if (isDataTest(check)) tested.set(check, await runDataTest(engine, check));
+    }
+    const passingState = options.keepPassingState ? await engine.snapshot().catch(() => undefined) : undefined;
+    await engine.restore(before);
+
+    let solution: Captured | Feedback | undefined;
+    if (exercise.checks.some((c) => !isDataTest(c))) {
+      solution = await runSolution(engine, exercise, run);
+      await engine.restore(before);
+      if (!('tables' in solution) && solution.code === 'stopped') return report([solution], [], learnerOutput);
+    }
+
+    const results = exercise.checks.map((check) => ({ check, ...evaluate(check, learner, solution, tested) }));
+    const pass = results.every((r) => r.pass);
+    if (pass && passingState !== undefined) await engine.restore(passingState);
+    // A missing table or a broken solution fails several checks alike; say it once.
+    const said = new Set<string>();
+    const all = results.flatMap((r) => r.feedback).filter((f) => !said.has(f.message) && said.add(f.message));
+    return { pass, feedback: all, results, learnerOutput };
+  } catch (error) {
+    // Stopped or failed between runs: whatever happened, put the database back.
+    await engine.restore(before).catch(() => undefined);
+    if (error instanceof SqlCancelledError) return report([feedback('stopped', {})], [], learnerOutput);
+    const message = messageOf(error);
+    return report([feedback('check-error', { message })], [], learnerOutput);
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** A table output trimmed to what a sql cell keeps for display. */
+function forDisplay(output: CellOutput): CellOutput {
+  if (output.kind !== 'table' || output.result.rows.length <= KEPT_ROWS) return output;
+  const { result } = output;
+  return { ...output, result: { ...result, rows: result.rows.slice(0, KEPT_ROWS), kinds: result.kinds.slice(0, KEPT_ROWS) } };
+}
+
+function report(items: Feedback[], results: CheckResult[], learnerOutput: CellOutput): CheckReport {
+  return { pass: false, feedback: items, results, learnerOutput };
+}
+
+async function runSafely(run: RunCode, source: string): Promise<CellOutput> {
+  try {
+    return await run(source);
+  } catch (error) {
+    return errorOutput(error);
+  }
+}
+
+function attemptFailure(output: CellOutput): Feedback | undefined {
+  switch (output.kind) {
+    case 'error':
+      return feedback('learner-error', output.statement === undefined ? { message: output.message } : { message: output.message, statement: output.statement });
+    case 'stopped':
+      return feedback('stopped', {});
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The result a `result` check compares: the last statement's rows. Other
+ * output kinds (a js cell's displays, when they exist) map here too.
+ */
+export function resultOf(output: CellOutput): ResultSet | null {
+  return output.kind === 'table' && output.result.columns.length > 0 ? output.result : null;
+}
+
+async function capture(engine: SqlEngine, checks: readonly ExerciseCheck[], output: CellOutput): Promise<Captured> {
+  const tables = new Map<string, Rows | undefined>();
+  for (const check of checks) {
+    if (check.kind !== 'table' || tables.has(check.table)) continue;
+    if ((await tableColumns(engine, check.table)) === undefined) {
+      tables.set(check.table, undefined);
+      continue;
+    }
+    const read = await engine.exec(`SELECT * FROM ${quoteIdentifier(check.table)}`, undefined, { maxRows: CHECK_ROWS });
+    tables.set(check.table, { rows: read.result, total: read.totalRows });
+  }
+  const result = resultOf(output);
+  const total = output.kind === 'table' ? output.totalRows : (result?.rows.length ?? 0);
+  return { result: result === null ? null : { rows: result, total: Math.max(total, result.rows.length) }, tables };
+}
+
+const truncated = (rows: Rows): boolean => rows.total > rows.rows.rows.length;
+
+/** The solution's capture, or the feedback item that says why there is none. */
+async function runSolution(engine: SqlEngine, exercise: ExerciseCell, run: RunCode): Promise<Captured | Feedback> {
+  const output = await runSafely(run, exercise.solution);
+  if (output.kind === 'stopped') return feedback('stopped', {});
+  if (output.kind === 'error') return feedback('solution-error', { message: output.message });
+  const captured = await capture(engine, exercise.checks, output);
+  if (exercise.checks.some((c) => c.kind === 'result')) {
+    if (captured.result === null) return feedback('solution-error', { message: 'its last statement returns no rows' });
+    if (truncated(captured.result)) return feedback('solution-error', { message: `its result has more than ${CHECK_ROWS} rows` });
+  }
+  for (const [table, rows] of captured.tables) {
+    if (rows === undefined) return feedback('solution-error', { message: `it does not create table '${table}'` });
+    if (truncated(rows)) return feedback('solution-error', { message: `table '${table}' has more than ${CHECK_ROWS} rows` });
+  }
+  return captured;
+}
+
+function evaluate(
+  check: ExerciseCheck,
+  learner: Captured,
+  solution: Captured | Feedback | undefined,
+  tested: ReadonlyMap<ExerciseCheck, Feedback[]>,
+): { pass: boolean; feedback: Feedback[] } {
+  if (isDataTest(check)) {
+    const items = tested.get(check) ?? [];
+    return { pass: items.length === 0, feedback: items };
+  }
+  if (solution === undefined || !('tables' in solution)) {
+    return { pass: false, feedback: solution === undefined ? [] : [solution] };
+  }
+  if (check.kind === 'result') {
+    if (learner.result === null) return { pass: false, feedback: [feedback('no-result', {})] };
+    if (truncated(learner.result)) return { pass: false, feedback: [feedback('too-many-rows', { count: learner.result.total, limit: CHECK_ROWS })] };
+    return verdict(compareResults(learner.result.rows, solution.result!.rows, compareOptionsOf(check)));
+  }
+  const mine = learner.tables.get(check.table);
+  if (mine === undefined) return { pass: false, feedback: [feedback('table-missing', { table: check.table })] };
+  if (truncated(mine)) {
+    return { pass: false, feedback: [feedback('too-many-rows', { table: check.table, count: mine.total, limit: CHECK_ROWS })] };
+  }
+  return verdict(compareResults(mine.rows, solution.tables.get(check.table)!.rows, compareOptionsOf(check), check.table));
+}
+
+function verdict(v: { pass: boolean; problems: Feedback[] }): { pass: boolean; feedback: Feedback[] } {
+  return { pass: v.pass, feedback: v.problems };
+}
+
+function compareOptionsOf(check: ResultCheck | TableCheck): CompareOptions {
+  const { order, columns, columnOrder, tolerance, relativeTolerance, extraColumns, key } = check;
+  return { order, columns, columnOrder, tolerance, relativeTolerance, extraColumns, key };
+}
+
+/** A problem with an exercise as written, for an author's lesson checker. */
+export interface AuthoringProblem {
+  line: number;
+  message: string;
+}
+
+/**
+ * Runs an exercise's own solution through its checks, and its starter code:
+ * the solution must pass and the starter must not. Load the lesson's datasets
+ * (and run the cells above the exercise) into `engine` first.
+ */
+export async function verifyExercise(
+  engine: SqlEngine,
+  exercise: ExerciseCell,
+  options: Pick<CheckOptions, 'run'> = {},
+): Promise<AuthoringProblem[]> {
+  const problems: AuthoringProblem[] = [];
+  const own = await checkExercise(engine, exercise, exercise.solution, options);
+  if (!own.pass) {
+    if (own.results.length === 0) {
+      for (const item of own.feedback) problems.push({ line: exercise.lines.solution, message: `the solution of '${exercise.id}' fails: ${item.message}` });
+    }
+    for (const result of own.results) {
+      for (const item of result.feedback) {
+        problems.push({ line: result.check.line, message: `the solution of '${exercise.id}' fails its own ${result.check.kind} check: ${item.message}` });
+      }
+    }
+  }
+  const starter = await checkExercise(engine, exercise, exercise.source, options);
+  if (starter.pass) {
+    problems.push({
+      line: exercise.line,
+      message: `the starter code of '${exercise.id}' already passes every check — make the checks stricter or leave more for the learner to write`,
+    });
+  }
+  return problems;
+}

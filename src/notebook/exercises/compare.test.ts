@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import type { ResultSet, SqlValue } from '../../sql/types';
+import { compareResults } from './compare';
+import type { Feedback } from './feedback';
+
+/** A result set; kinds are derived from the values as the engine would report them. */
+function rs(columns: string[], ...rows: SqlValue[][]): ResultSet {
+  const kind = (v: SqlValue): string =>
+    v === null ? 'n' : typeof v === 'string' ? 't' : typeof v === 'bigint' || Number.isInteger(v) ? 'i' : v instanceof Uint8Array ? 'b' : 'r';
+  return { columns, rows, kinds: rows.map((r) => r.map(kind).join('')) };
+}
+
+const messages = (problems: Feedback[]): string[] => problems.map((p) => p.message);
+
+const cities = rs(['city', 'trips'], ['Seoul', 120], ['Busan', 80], ['Daegu', 40]);
+
+describe('compareResults', () => {
+  it('passes equal results', () => {
+    expect(compareResults(cities, cities)).toEqual({ pass: true, problems: [] });
+  });
+
+  it('ignores row order unless order is exact', () => {
+    const shuffled = rs(['city', 'trips'], ['Daegu', 40], ['Seoul', 120], ['Busan', 80]);
+    expect(compareResults(shuffled, cities).pass).toBe(true);
+    const verdict = compareResults(shuffled, cities, { order: 'exact' });
+    expect(verdict.pass).toBe(false);
+    expect(verdict.problems.map((p) => p.code)).toEqual(['wrong-order']);
+    expect(messages(verdict.problems)).toEqual([
+      'All the rows are right, but in another order — the first difference is at row 1. Check the ORDER BY.',
+    ]);
+  });
+
+  it('reports order only once the rows themselves are right', () => {
+    const wrong = rs(['city', 'trips'], ['Daegu', 40], ['Seoul', 120], ['Ulsan', 80]);
+    const codes = compareResults(wrong, cities, { order: 'exact' }).problems.map((p) => p.code);
+    expect(codes).not.toContain('wrong-order');
+  });
+
+  it('names missing and unasked-for columns', () => {
+    const learner = rs(['city', 'total', 'fare'], ['Seoul', 120, 1.5], ['Busan', 80, 2], ['Daegu', 40, 3]);
+    expect(messages(compareResults(learner, cities).problems)).toEqual([
+      "Your result is missing the column 'trips'.",
+      "Your result has columns that were not asked for: 'total' and 'fare' — remove them.",
+    ]);
+  });
+
+  it('allows extra columns when extra_columns is true', () => {
+    const learner = rs(['fare', 'city', 'trips'], [1.5, 'Seoul', 120], [2, 'Busan', 80], [3, 'Daegu', 40]);
+    expect(compareResults(learner, cities, { extraColumns: true }).pass).toBe(true);
+    expect(messages(compareResults(learner, cities).problems)).toEqual([
+      "Your result has a column that was not asked for: 'fare' — remove it.",
+    ]);
+  });
+
+  it('matches column names ignoring case by default, letter for letter with columns: exact', () => {
+    const learner = rs(['City', 'TRIPS'], ['Seoul', 120], ['Busan', 80], ['Daegu', 40]);
+    expect(compareResults(learner, cities).pass).toBe(true);
+    expect(messages(compareResults(learner, cities, { columns: 'exact' }).problems)).toEqual([
+      "Column 'City' should be written 'city' — names are compared letter for letter here.",
+      "Column 'TRIPS' should be written 'trips' — names are compared letter for letter here.",
+    ]);
+  });
+
+  it('says when only the names differ, as with an unnamed COUNT(*)', () => {
+    const learner = rs(['city', 'COUNT(*)'], ['Seoul', 120], ['Busan', 80], ['Daegu', 40]);
+    const verdict = compareResults(learner, cities);
+    expect(verdict.pass).toBe(false);
+    expect(messages(verdict.problems)).toEqual([
+      "Your result has no column 'trips'; 'COUNT(*)' stands where it should be.",
+      'The values are right; only the column names differ — rename the columns with AS.',
+    ]);
+  });
+
+  it('ignores names with columns: position, but counts the columns', () => {
+    const learner = rs(['a', 'b'], ['Seoul', 120], ['Busan', 80], ['Daegu', 40]);
+    expect(compareResults(learner, cities, { columns: 'position' }).pass).toBe(true);
+    const short = rs(['a'], ['Seoul'], ['Busan'], ['Daegu']);
+    expect(messages(compareResults(short, cities, { columns: 'position' }).problems)).toEqual([
+      'Your result has 1 column; 2 are expected.',
+    ]);
+  });
+
+  it('requires the column order only with column_order: exact', () => {
+    const learner = rs(['trips', 'city'], [120, 'Seoul'], [80, 'Busan'], [40, 'Daegu']);
+    expect(compareResults(learner, cities).pass).toBe(true);
+    expect(messages(compareResults(learner, cities, { columnOrder: 'exact' }).problems)).toEqual([
+      'The columns are right but in another order — put them in this order: city, trips.',
+    ]);
+  });
+
+  it('counts missing rows without showing them, and shows the learner’s extra rows', () => {
+    const learner = rs(['city', 'trips'], ['Seoul', 120], ['Ulsan', 7]);
+    const verdict = compareResults(learner, cities);
+    expect(messages(verdict.problems)).toEqual([
+      '2 of the 3 expected rows are missing from your result.',
+      "Your result has 1 row that should not be there: ('Ulsan', 7).",
+    ]);
+    expect(verdict.problems[1]!.examples).toEqual(rs(['city', 'trips'], ['Ulsan', 7]));
+    // No solution value appears anywhere in the feedback.
+    expect(JSON.stringify(verdict.problems)).not.toMatch(/Busan|Daegu|80|40/);
+  });
+
+  it('names the key values of missing rows when the author gives a key', () => {
+    const learner = rs(['city', 'trips'], ['Seoul', 120]);
+    expect(messages(compareResults(learner, cities, { key: ['city'] }).problems)).toEqual([
+      "2 of the 3 expected rows are missing from your result (the rows with city = 'Busan' and city = 'Daegu').",
+    ]);
+  });
+
+  it('treats rows as a multiset: a duplicated row is reported as repeated', () => {
+    const learner = rs(['city', 'trips'], ['Seoul', 120], ['Seoul', 120], ['Busan', 80], ['Daegu', 40]);
+    const verdict = compareResults(learner, cities);
+    expect(messages(verdict.problems)).toEqual([
+      "1 row appears more often in your result than it should: ('Seoul', 120) (2 times) — look for duplicates (DISTINCT, or a join that repeats rows).",
+    ]);
+    const fewer = rs(['city', 'trips'], ['Seoul', 120], ['Busan', 80]);
+    const doubled = rs(['city', 'trips'], ['Seoul', 120], ['Seoul', 120], ['Busan', 80]);
+    expect(messages(compareResults(fewer, doubled).problems)).toEqual(['1 of the 3 expected rows is missing from your result.']);
+  });
+
+  it('finds the one column whose values are off, and shows only the learner’s values', () => {
+    const learner = rs(['city', 'trips'], ['Seoul', 121], ['Busan', 80], ['Daegu', 41]);
+    const verdict = compareResults(learner, cities);
+    expect(verdict.problems.map((p) => p.code)).toEqual(['column-values']);
+    expect(messages(verdict.problems)).toEqual([
+      "Column 'trips' has a different value in 2 rows: where city = 'Seoul' (yours: 121), where city = 'Daegu' (yours: 41).",
+    ]);
+    expect(verdict.problems[0]!.examples?.rows).toEqual([
+      ['Seoul', 121],
+      ['Daegu', 41],
+    ]);
+  });
+
+  it('says when a column holds text where numbers are expected', () => {
+    const learner = rs(['city', 'trips'], ['Seoul', '120'], ['Busan', '80'], ['Daegu', '40']);
+    expect(messages(compareResults(learner, cities).problems)).toEqual([
+      "Column 'trips' holds text where numbers are expected (e.g. '120') — convert it with CAST.",
+    ]);
+  });
+
+  it('accepts numbers within the absolute or relative tolerance', () => {
+    const expected = rs(['city', 'avg_fare'], ['Seoul', 12.345], ['Busan', 1000]);
+    const close = rs(['city', 'avg_fare'], ['Seoul', 12.35], ['Busan', 1000.4]);
+    expect(compareResults(close, expected).pass).toBe(false);
+    expect(compareResults(close, expected, { tolerance: 0.01 }).pass).toBe(false);
+    expect(compareResults(close, expected, { tolerance: 0.5 }).pass).toBe(true);
+    expect(compareResults(close, expected, { relativeTolerance: 0.001 }).pass).toBe(true);
+    // The default relative tolerance absorbs float noise such as AVG against SUM / COUNT.
+    expect(compareResults(rs(['x'], [0.1 + 0.2]), rs(['x'], [0.3])).pass).toBe(true);
+  });
+
+  it('compares integer and real by value, bigint exactly, and NULL equal to NULL', () => {
+    expect(compareResults(rs(['n'], [1], [null]), rs(['n'], [1.0], [null])).pass).toBe(true);
+    expect(compareResults(rs(['n'], [2n ** 60n]), rs(['n'], [2n ** 60n])).pass).toBe(true);
+    expect(compareResults(rs(['n'], [2n ** 60n]), rs(['n'], [2 ** 60])).pass).toBe(true);
+    expect(compareResults(rs(['n'], [2n ** 60n + 1n]), rs(['n'], [2n ** 60n]), { relativeTolerance: 0 }).pass).toBe(false);
+    expect(compareResults(rs(['n'], [null]), rs(['n'], [0])).pass).toBe(false);
+    expect(compareResults(rs(['n'], ['1']), rs(['n'], [1])).pass).toBe(false);
+  });
+
+  it('asks for a query when the learner’s code returned no rows to check', () => {
+    expect(messages(compareResults(rs([]), cities).problems)).toEqual([
+      'Your code ran, but its last statement returned no rows to check — end it with the query (SELECT …) whose result should be checked.',
+    ]);
+  });
+
+  it('speaks of the table for a table comparison', () => {
+    const learner = rs(['city', 'trips'], ['Seoul', 120], ['Busan', 80]);
+    expect(messages(compareResults(learner, cities, {}, 'city_totals').problems)).toEqual([
+      "1 of the 3 expected rows is missing from table 'city_totals'.",
+    ]);
+  });
+});

@@ -1,0 +1,9 @@
+// Exercise checks: compare an attempt with the solution, run data tests, and
+// explain what differs without giving the answer away.
+export { checkExercise, verifyExercise, resultOf, sqlRunner, CHECK_ROWS } from './check-exercise';
+export type { AuthoringProblem, CheckOptions, CheckReport, CheckResult, RunCode } from './check-exercise';
+export { compareResults, MAX_EXAMPLES, type Verdict } from './compare';
+export { runDataTest, quoteIdentifier } from './data-tests';
+export { feedback, renderFeedback } from './feedback';
+export type { Feedback, FeedbackCatalog, FeedbackCode, FeedbackOf, FeedbackParams } from './feedback';
+export { en as feedbackMessages } from './messages.en';

@@ -1,0 +1,121 @@
+// Every sentence an exercise check can say, in English. A translation is a
+// file of the same shape (FeedbackCatalog); the params are language-neutral.
+//
+// Rule for all of them: say what differs and where, never show a row of the
+// solution. Learner rows, counts, column names the task asks for, and the
+// values of the check's `key` columns for missing rows are fine.
+import type { CountedValue, FeedbackCatalog, Subject, ValueType } from './feedback';
+
+const q = (name: string): string => `'${name}'`;
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** 'a', 'b' and 'c' */
+function list(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** ", e.g. a, b" when there are more than shown, ": a, b" when all are shown. */
+function examples(shown: readonly string[], total: number): string {
+  if (shown.length === 0) return '';
+  return `${shown.length < total ? ', e.g.' : ':'} ${shown.join(', ')}`;
+}
+
+const subject = (s: Subject): string => (s.table === undefined ? 'Your result' : `Table ${q(s.table)}`);
+const inSubject = (s: Subject): string => (s.table === undefined ? 'your result' : `table ${q(s.table)}`);
+const ofTable = (s: Subject): string => (s.table === undefined ? '' : ` of table ${q(s.table)}`);
+
+const counted = (items: readonly CountedValue[], unit: [string, string]): string[] =>
+  items.map((i) => `${i.value} (${plural(i.count, unit[0], unit[1])})`);
+
+const typeWords: Record<ValueType, string> = { text: 'text', number: 'numbers', blob: 'blobs' };
+
+const withNote = (text: string, note: string | undefined): string => (note === undefined ? text : `${text} ${note}`);
+
+export const en: FeedbackCatalog = {
+  'no-result': (p) =>
+    p.table === undefined
+      ? 'Your code ran, but its last statement returned no rows to check — end it with the query (SELECT …) whose result should be checked.'
+      : `Table ${q(p.table)} has no columns to check.`,
+  'columns-missing': (p) =>
+    `${subject(p)} is missing the ${p.columns.length === 1 ? 'column' : 'columns'} ${list(p.columns.map(q))}.`,
+  'columns-extra': (p) =>
+    p.columns.length === 1
+      ? `${subject(p)} has a column that was not asked for: ${q(p.columns[0]!)} — remove it.`
+      : `${subject(p)} has columns that were not asked for: ${list(p.columns.map(q))} — remove them.`,
+  'column-renamed': (p) => `${subject(p)} has no column ${q(p.expected)}; ${q(p.actual)} stands where it should be.`,
+  'column-case': (p) => `Column ${q(p.actual)}${ofTable(p)} should be written ${q(p.expected)} — names are compared letter for letter here.`,
+  'column-count': (p) => `${subject(p)} has ${plural(p.actual, 'column', 'columns')}; ${p.expected} ${p.expected === 1 ? 'is' : 'are'} expected.`,
+  'column-order': (p) => `The columns${ofTable(p)} are right but in another order — put them in this order: ${p.expected.join(', ')}.`,
+  'names-only': () => 'The values are right; only the column names differ — rename the columns with AS.',
+  'rows-missing': (p) => {
+    const some = `${p.count} of the ${plural(p.expected, 'expected row', 'expected rows')} ${p.count === 1 ? 'is' : 'are'} missing from ${inSubject(p)}`;
+    if (p.keys.length === 0) return `${some}.`;
+    return `${some} (${p.keys.length < p.count ? 'for example ' : ''}the ${p.keys.length === 1 ? 'row' : 'rows'} with ${list(p.keys)}).`;
+  },
+  'rows-extra': (p) =>
+    `${subject(p)} has ${plural(p.count, 'row', 'rows')} that should not be there${examples(p.examples, p.count)}.`,
+  'rows-repeated': (p) =>
+    `${p.count === 1 ? '1 row appears' : `${p.count} rows appear`} more often in ${inSubject(p)} than ${p.count === 1 ? 'it' : 'they'} should${examples(counted(p.examples, ['time', 'times']), p.count)} — look for duplicates (DISTINCT, or a join that repeats rows).`,
+  'column-values': (p) =>
+    `Column ${q(p.column)}${ofTable(p)} has a different value in ${plural(p.count, 'row', 'rows')}${examples(
+      p.examples.map((e) => `where ${e.where} (yours: ${e.yours})`),
+      p.count,
+    )}.`,
+  'column-type': (p) =>
+    `Column ${q(p.column)}${ofTable(p)} holds ${typeWords[p.actual]} where ${typeWords[p.expected]} are expected (e.g. ${p.example}) — convert it with CAST.`,
+  'too-many-rows': (p) =>
+    `${subject(p)} has ${p.count} rows, far more than expected (the checker compares at most ${p.limit}) — check the joins and the filters.`,
+  'wrong-order': (p) =>
+    `All the rows are right, but in another order — the first difference is at row ${p.row}. Check the ORDER BY.`,
+  'table-missing': (p) => `There is no table ${q(p.table)} — your code should create it.`,
+  'column-missing': (p) => `Table ${q(p.table)} has no column ${q(p.column)}.`,
+  unique: (p) => {
+    const what =
+      p.columns.length === 1
+        ? `${p.count} ${p.columns[0]} ${p.count === 1 ? 'value appears' : 'values appear'}`
+        : `${p.count} ${p.count === 1 ? 'combination' : 'combinations'} of (${p.columns.join(', ')}) ${p.count === 1 ? 'appears' : 'appear'}`;
+    return withNote(`${what} more than once in table ${q(p.table)}${examples(counted(p.examples, ['time', 'times']), p.count)}.`, p.note);
+  },
+  'not-null': (p) =>
+    withNote(`${plural(p.count, 'row', 'rows')} of table ${q(p.table)} ${p.count === 1 ? 'has' : 'have'} no ${p.column} (NULL).`, p.note),
+  'accepted-values': (p) =>
+    withNote(
+      `${p.column} in table ${q(p.table)} has ${p.count === 1 ? '1 value that is' : `${p.count} values that are`} not accepted, in ${plural(p.rows, 'row', 'rows')}${examples(counted(p.examples, ['row', 'rows']), p.count)}.`,
+      p.note,
+    ),
+  relationships: (p) =>
+    withNote(
+      `${p.count === 1 ? `1 ${p.column} value` : `${p.count} ${p.column} values`} in table ${q(p.table)} (${plural(p.rows, 'row', 'rows')}) ${p.count === 1 ? 'has' : 'have'} no match in ${p.to}.${p.field}${examples(counted(p.examples, ['row', 'rows']), p.count)}.`,
+      p.note,
+    ),
+  'row-count': (p) => {
+    const { min, max } = p;
+    const want =
+      min !== undefined && max !== undefined
+        ? min === max
+          ? `exactly ${min}`
+          : `between ${min} and ${max}`
+        : min !== undefined
+          ? `at least ${min}`
+          : `at most ${max ?? 0}`;
+    return withNote(`Table ${q(p.table)} has ${plural(p.count, 'row', 'rows')}; it should have ${want}.`, p.note);
+  },
+  'no-rows': (p) =>
+    p.note === undefined
+      ? `A check found ${plural(p.count, 'row', 'rows')} that should not exist.`
+      : `${p.note} (${plural(p.count, 'row breaks', 'rows break')} this rule.)`,
+  'learner-error': (p) =>
+    p.statement === undefined
+      ? `Your code stopped with an error: ${p.message}`
+      : `Your code stopped with an error in statement ${p.statement}: ${p.message}`,
+  stopped: () => 'The check was stopped. The database is as it was before.',
+  'solution-error': (p) =>
+    `The lesson's solution did not run (${p.message}), so your answer could not be compared. This is a mistake in the lesson, not in your answer.`,
+  'check-error': (p) => `A check could not run on your tables: ${p.message}`,
+  'cannot-isolate': (p) =>
+    `The check did not start, because the database could not be copied first (${p.message}). If a cell ran BEGIN, end it with COMMIT or ROLLBACK, then check again.`,
+};
