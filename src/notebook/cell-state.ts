@@ -2,15 +2,25 @@
 // marimo's cell.ts: (cell, event) -> cell. The runtime feeds it events; the UI
 // renders whatever it returns.
 import type { ChartSpec } from '../charts';
-import type { ResultSet } from '../sql/types';
+import type { Feedback } from './exercises';
+import type { SandboxOutput } from '../sandbox/protocol';
+import type { ResultSet, TableAccess } from '../sql/types';
 
 export type CellStatus = 'idle' | 'queued' | 'running' | 'done' | 'error' | 'stale';
 
+/**
+ * What a run produced. `tables` is what the run read and wrote, as SQLite
+ * reported it (for js cells, through the calls the code made): the lineage.
+ */
 export type CellOutput =
-  | { kind: 'table'; result: ResultSet; totalRows: number; changes: number; statements: number }
+  | { kind: 'table'; result: ResultSet; totalRows: number; changes: number; statements: number; tables?: TableAccess }
   /** The data a chart draws; drawing it is the UI's job, with src/charts. */
-  | { kind: 'chart'; spec: ChartSpec; result: ResultSet; totalRows: number }
-  | { kind: 'error'; message: string; statement?: number }
+  | { kind: 'chart'; spec: ChartSpec; result: ResultSet; totalRows: number; tables?: TableAccess }
+  /** A js cell's logs and displays in order; a failed or stopped run ends with an error item. */
+  | { kind: 'js'; outputs: SandboxOutput[]; failed: boolean; tables: TableAccess }
+  /** An exercise attempt: the learner's own output, and what the checks found. */
+  | { kind: 'exercise'; pass: boolean; feedback: Feedback[]; learner: CellOutput; tables?: TableAccess }
+  | { kind: 'error'; message: string; statement?: number; tables?: TableAccess }
   | { kind: 'stopped'; message: string };
 
 export interface CellState {
@@ -74,7 +84,8 @@ export function transition(cell: CellState, event: CellEvent): CellState {
 }
 
 export function isSuccess(output: CellOutput): boolean {
-  return output.kind === 'table' || output.kind === 'chart';
+  // A wrong exercise answer is a finished run, not a failure: Run all goes on past it.
+  return output.kind === 'table' || output.kind === 'chart' || output.kind === 'exercise' || (output.kind === 'js' && !output.failed);
 }
 
 export function unreachable(x: never): never {

@@ -3,9 +3,11 @@
 // change goes through transition() and is announced to subscribers, which
 // only render it.
 import type { CodeCell, Lesson } from '../lesson/types';
-import type { SqlEngine } from '../sql/types';
+import { readSchema, type SchemaInfo } from '../sql/schema';
+import { SqlCancelledError, type ResultSet, type SqlEngine } from '../sql/types';
 import { parseChartSpec } from '../charts';
-import { initialCell, isSuccess, transition, type CellEvent, type CellState } from './cell-state';
+import { allStaleCells, type CellLineage, type DatasetTables } from './lineage';
+import { initialCell, isSuccess, transition, type CellEvent, type CellOutput, type CellState } from './cell-state';
 import { defaultExecutors, errorOutput, type Executor } from './executors';
 
 export type DatasetStatus =
@@ -19,12 +21,23 @@ export interface NotebookState {
   datasets: DatasetStatus;
   /** Id of the cell whose run is under way, if any. */
   running: string | null;
+  /** Cells whose input tables another cell rewrote after they ran, top to bottom. */
+  staleInputs: readonly string[];
+  /** What each cell's last run read and wrote (a failed or rolled-back run has no entry). */
+  lineage: ReadonlyMap<string, CellLineage>;
+  /** The tables each dataset of the lesson loaded. */
+  datasetTables: readonly DatasetTables[];
+  /** The database's tables and views, read after the data loaded and after runs that wrote. */
+  schema: SchemaInfo | undefined;
 }
 
 export interface RuntimeOptions {
   engine: SqlEngine;
-  /** Loads the lesson's datasets into the engine; called once, before the first run. */
-  loadDatasets: (names: string[], engine: SqlEngine) => Promise<void>;
+  /**
+   * Loads the lesson's datasets into the engine; called once, before the first
+   * run. May say which tables each dataset made, for the lineage graph.
+   */
+  loadDatasets: (names: string[], engine: SqlEngine) => Promise<void | readonly DatasetTables[]>;
   executors?: Partial<Record<CodeCell['kind'], Executor>>;
   now?: () => number;
 }
@@ -49,6 +62,12 @@ export class NotebookRuntime {
   private nextRunId = 1;
   private nextBatch = 1;
   private listeners = new Set<Listener>();
+  private lineage = new Map<string, CellLineage>();
+  private runSeq = 0;
+  private staleInputs: readonly string[] = [];
+  private datasetTables: readonly DatasetTables[] = [];
+  private schema: SchemaInfo | undefined;
+  private abort: AbortController | null = null;
   private waiters = new Map<number, () => void>();
   private readonly executors: Partial<Record<CodeCell['kind'], Executor>>;
   private readonly now: () => number;
@@ -65,7 +84,15 @@ export class NotebookRuntime {
   }
 
   get state(): NotebookState {
-    return { cells: this.cells, datasets: this.datasets, running: this.current?.cellId ?? null };
+    return {
+      cells: this.cells,
+      datasets: this.datasets,
+      running: this.current?.cellId ?? null,
+      staleInputs: this.staleInputs,
+      lineage: this.lineage,
+      datasetTables: this.datasetTables,
+      schema: this.schema,
+    };
   }
 
   cell(id: string): CellState | undefined {
@@ -95,10 +122,22 @@ export class NotebookRuntime {
     );
   }
 
+  /** Queues every cell whose inputs changed since it ran, top to bottom. */
+  runStale(): Promise<void> {
+    return this.enqueue([...this.staleInputs], this.nextBatch++);
+  }
+
   /** Withdraws queued runs and stops the one under way; the engine rolls back that cell's changes. */
   async stop(): Promise<void> {
     this.withdraw(() => true);
-    if (this.current) await this.options.engine.cancel();
+    if (!this.current) return;
+    this.abort?.abort();
+    await this.options.engine.cancel();
+  }
+
+  /** The first rows of a table, for the schema browser; not a cell run, so nothing is recorded. */
+  async preview(sql: string): Promise<ResultSet> {
+    return (await this.options.engine.exec(sql, undefined, { maxRows: 50 })).result;
   }
 
   /** Loads the lesson's datasets now (runs also do this on demand). */
@@ -111,8 +150,9 @@ export class NotebookRuntime {
     this.datasets = { state: 'loading' };
     this.emit();
     try {
-      await this.options.loadDatasets(this.lesson.datasets, this.options.engine);
+      this.datasetTables = (await this.options.loadDatasets(this.lesson.datasets, this.options.engine)) ?? [];
       this.datasets = { state: 'ready' };
+      await this.refreshSchema();
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.datasets = { state: 'error', message };
@@ -155,6 +195,7 @@ export class NotebookRuntime {
 
   private async execute(item: QueuedRun, source: string): Promise<void> {
     this.current = item;
+    this.abort = new AbortController();
     this.apply(item.cellId, { type: 'start', runId: item.runId });
     const started = this.now();
     let output;
@@ -165,14 +206,45 @@ export class NotebookRuntime {
       const kind = this.kinds.get(item.cellId)!;
       const executor = this.executors[kind];
       output = executor
-        ? await executor(source, { engine: this.options.engine, resultOf: (id) => this.resultOf(id) })
+        ? await executor(source, {
+            engine: this.options.engine,
+            resultOf: (id) => this.resultOf(id),
+            signal: this.abort.signal,
+            cell: this.lesson.cells.find((c): c is CodeCell => c.id === item.cellId && c.kind !== 'markdown'),
+          })
         : errorOutput(new Error(`This version of the workbench cannot run ${kind} cells yet.`));
     }
+    const elapsedMs = this.now() - started;
+    const wrote = this.recordLineage(item.cellId, output);
+    if (wrote || output.kind === 'stopped') await this.refreshSchema();
     this.current = null;
-    this.apply(item.cellId, { type: 'finish', runId: item.runId, source, output, elapsedMs: this.now() - started });
+    this.abort = null;
+    this.apply(item.cellId, { type: 'finish', runId: item.runId, source, output, elapsedMs });
     if (!isSuccess(output)) this.withdraw((q) => q.batch === item.batch);
     else if (output.kind === 'table') this.redrawChartsOf(item);
     this.settle(item.runId);
+  }
+
+  /** Notes what the run read and wrote and which cells that made stale; true if it wrote tables. */
+  private recordLineage(cellId: string, output: CellOutput): boolean {
+    const tables = 'tables' in output ? output.tables : undefined;
+    if (tables) this.lineage.set(cellId, { read: tables.read, written: tables.written, ranAt: ++this.runSeq });
+    else this.lineage.delete(cellId);
+    this.lineage = new Map(this.lineage);
+    this.staleInputs = allStaleCells(
+      this.cells.map((c) => c.id),
+      this.lineage,
+    );
+    return (tables?.written.length ?? 0) > 0;
+  }
+
+  /** Reads the schema again; a failure (the learner pressed Stop meanwhile) keeps the last one. */
+  private async refreshSchema(): Promise<void> {
+    try {
+      this.schema = await readSchema(this.options.engine);
+    } catch (error) {
+      if (!(error instanceof SqlCancelledError)) throw error;
+    }
   }
 
   private resultOf(cellId: string) {

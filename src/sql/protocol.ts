@@ -2,7 +2,7 @@
 // Requests carry an id; the worker answers each with exactly one ok or error
 // response, in the order received. Before running an exec it first sends a
 // restore-point message for that exec.
-import type { ExecOptions, ExecResult, InsertRequest, SqlParams } from './types';
+import type { ExecOptions, ExecResult, InsertRequest, SqlParams, TableAccess } from './types';
 
 export interface InitRequest {
   type: 'init';
@@ -66,6 +66,8 @@ export interface ErrorData {
   message: string;
   /** 1-based index of the failing statement, for SQL errors. */
   statement?: number;
+  /** What the statements before the failing one read and wrote, for lineage. */
+  tables?: TableAccess;
 }
 
 export interface ErrorResponse {

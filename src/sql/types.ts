@@ -82,7 +82,7 @@ export class SqlError extends Error {
   /**
    * What the statements before the failing one read and wrote (they stay
    * applied), plus the failing one's writes if it left changes behind.
-   * Set by exec(); not carried across the worker protocol.
+   * Set by exec(); carried across the worker protocol.
    */
   tables?: TableAccess;
   constructor(message: string, statement?: number, tables?: TableAccess) {

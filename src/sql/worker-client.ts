@@ -264,5 +264,5 @@ export class WorkerSqlEngine implements SqlEngine {
 
 /** Errors cross the worker boundary as data; callers get SqlError back. */
 export function toSqlError(data: ErrorData): SqlError {
-  return new SqlError(data.message, data.statement);
+  return new SqlError(data.message, data.statement, data.tables);
 }

@@ -35,15 +35,15 @@ describe('worker host', () => {
     ]);
   });
 
-  it('sends errors as plain data with the statement index', async () => {
+  it('sends errors as plain data with the statement index and the tables touched before it', async () => {
     const { handle, posts, settled } = host();
     handle({ type: 'init', id: 1, restorePoint: null });
-    handle({ type: 'exec', id: 2, sql: 'select 1; select nope' });
+    handle({ type: 'exec', id: 2, sql: 'create table t(a); select nope' });
     await settled(3);
     expect(posts.at(-1)?.message).toEqual({
       type: 'error',
       id: 2,
-      error: { name: 'SqlError', message: 'no such column: nope', statement: 2 },
+      error: { name: 'SqlError', message: 'no such column: nope', statement: 2, tables: { read: [], written: ['t'] } },
     });
   });
 

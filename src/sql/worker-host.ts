@@ -77,9 +77,12 @@ export function createWorkerHost(deps: WorkerHostDeps): (request: WorkerRequest)
 
 export function toErrorData(error: unknown): ErrorData {
   if (error instanceof SqlError) {
-    return error.statement === undefined
-      ? { name: error.name, message: error.message }
-      : { name: error.name, message: error.message, statement: error.statement };
+    return {
+      name: error.name,
+      message: error.message,
+      ...(error.statement === undefined ? {} : { statement: error.statement }),
+      ...(error.tables === undefined ? {} : { tables: error.tables }),
+    };
   }
   if (error instanceof Error) return { name: error.name, message: error.message };
   return { name: 'Error', message: String(error) };

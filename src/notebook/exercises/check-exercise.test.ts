@@ -223,7 +223,12 @@ describe('checkExercise', () => {
     expect(report.feedback.map((f) => [f.code, f.message])).toEqual([
       ['learner-error', 'Your code stopped with an error in statement 2: no such column: nope'],
     ]);
-    expect(report.learnerOutput).toEqual({ kind: 'error', message: 'no such column: nope', statement: 2 });
+    expect(report.learnerOutput).toEqual({
+      kind: 'error',
+      message: 'no such column: nope',
+      statement: 2,
+      tables: { read: [], written: ['city_totals'] },
+    });
     expect(await dump()).toEqual(schema);
   });
 
