@@ -5,6 +5,9 @@ import './ui/styles/app.css';
 import { buildCatalog } from './lesson/catalog';
 import { NotebookRuntime } from './notebook/runtime';
 import { createBrowserEngine } from './sql/browser-engine';
+import { JsSandbox } from './sandbox/host';
+import { defaultExecutors, exerciseExecutor, jsExecutor } from './notebook/executors';
+import { DATASETS } from './datasets/registry';
 import { fetchSource } from './datasets/browser-source';
 import { loadDatasets } from './datasets/load';
 import type { SessionFactory } from './ui/app/app-shell';
@@ -17,15 +20,32 @@ const catalog = buildCatalog(
 
 const readDatasetFile = fetchSource();
 
+const datasetFiles = [...new Set(DATASETS.map((d) => d.file))];
+
 const openSession: SessionFactory = (lesson) => {
   const engine = createBrowserEngine();
+  const sandbox = new JsSandbox({
+    engine,
+    readText: readDatasetFile,
+    files: datasetFiles,
+    createWorker: () => new Worker(new URL('./sandbox/worker.ts', import.meta.url), { type: 'module' }),
+  });
+  const js = jsExecutor((code, options) => sandbox.run(code, options));
   const runtime = new NotebookRuntime(lesson, {
     engine,
+    executors: { ...defaultExecutors, js, exercise: exerciseExecutor(js) },
     loadDatasets: async (names, target) => {
-      await loadDatasets(target, names, readDatasetFile);
+      const reports = await loadDatasets(target, names, readDatasetFile);
+      return reports.map((r) => ({ name: r.dataset, tables: r.rejectsTable ? [r.table, r.rejectsTable] : [r.table] }));
     },
   });
-  return { runtime, dispose: () => engine.close() };
+  return {
+    runtime,
+    dispose: () => {
+      sandbox.stop();
+      engine.close();
+    },
+  };
 };
 
 const app = document.querySelector('dew-app')!;

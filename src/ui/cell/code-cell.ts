@@ -1,16 +1,26 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import type { CodeCell as CodeCellDef } from '../../lesson/types';
-import type { CellState } from '../../notebook/cell-state';
+import type { CellOutput, CellState } from '../../notebook/cell-state';
 import { strings } from '../strings';
 import type { CodeEditor, EditorLanguage, RunRequestDetail } from '../editor/code-editor';
 import '../editor/code-editor';
 import '../result/result-table';
 import './error-view';
+import './exercise-panel';
+import './js-output';
 import '../chart/chart-builder';
 import '../chart/chart-view';
 
 export interface CellRunDetail extends RunRequestDetail {
   id: string;
+}
+
+/** What the exercise panel shows of the learner's saved progress. */
+export interface ExerciseProgressView {
+  passed: boolean;
+  attempts: number;
+  hintsShown: number;
+  solutionSeen: boolean;
 }
 
 type Language = 'sql' | 'js' | 'chart';
@@ -28,11 +38,17 @@ export class CodeCellView extends LitElement {
     cell: { attribute: false },
     state: { attribute: false },
     asChart: { state: true },
+    staleInputs: { type: Boolean },
+    progress: { attribute: false },
   };
   declare cell: CodeCellDef;
   declare state: CellState;
   /** The learner turned this cell's result table into a chart. */
   declare asChart: boolean;
+  /** Another cell rewrote a table this cell read, after it ran. */
+  declare staleInputs: boolean;
+  /** The learner's saved progress on this exercise. */
+  declare progress: ExerciseProgressView | undefined;
 
   protected override createRenderRoot() {
     return this;
@@ -47,7 +63,13 @@ export class CodeCellView extends LitElement {
     if (!cell || !state) return nothing;
     const busy = state.status === 'running' || state.status === 'queued';
     return html`
-      <section class="cell code-cell" data-status=${state.status} role="region" aria-label=${cell.id}>
+      <section
+        class="cell code-cell ${cell.kind === 'exercise' ? 'exercise-cell' : ''}"
+        data-status=${state.status}
+        ?data-stale-inputs=${this.staleInputs}
+        role="region"
+        aria-label=${cell.id}
+      >
         <header class="cell-toolbar">
           <button
             class="run-button"
@@ -60,8 +82,14 @@ export class CodeCellView extends LitElement {
           ${state.status === 'running'
             ? html`<button class="stop-button" @click=${this.emitStop}>${strings.stop}</button>`
             : nothing}
+          ${cell.kind === 'exercise'
+            ? html`<span class="exercise-badge">${strings.exercise}${this.progress?.passed ? html` · ✓ ${strings.exerciseDone}` : nothing}</span>`
+            : nothing}
           <span class="cell-kind">${LANGUAGE_LABEL[languageOf(cell)]}</span>
           <span class="cell-id">${cell.id}</span>
+          ${this.staleInputs && state.status !== 'running' && state.status !== 'queued'
+            ? html`<span class="stale-inputs" title=${strings.staleInputs}>⟳ ${strings.staleInputs}</span>`
+            : nothing}
           <span class="cell-status" aria-live="polite">${this.statusText()}</span>
         </header>
         <dew-code-editor
@@ -72,6 +100,15 @@ export class CodeCellView extends LitElement {
           @run-request=${this.onRunRequest}
         ></dew-code-editor>
         ${busy && !state.output ? nothing : this.renderOutput()}
+        ${cell.kind === 'exercise'
+          ? html`<dew-exercise-panel
+              .cell=${cell}
+              .output=${state.output?.kind === 'exercise' ? state.output : undefined}
+              .hintsShown=${this.progress?.hintsShown ?? 0}
+              .solutionShown=${this.progress?.solutionSeen ?? false}
+              .attempted=${(this.progress?.attempts ?? 0) > 0 || state.output !== undefined}
+            ></dew-exercise-panel>`
+          : nothing}
       </section>
     `;
   }
@@ -95,7 +132,12 @@ export class CodeCellView extends LitElement {
 
   private renderOutput() {
     const output = this.state.output;
-    if (!output) return nothing;
+    return output ? this.renderBody(output.kind === 'exercise' ? output.learner : output) : nothing;
+  }
+
+  private renderBody(output: CellOutput): TemplateResult | typeof nothing {
+    if (output.kind === 'js') return html`<div class="cell-output"><dew-js-output .outputs=${output.outputs}></dew-js-output></div>`;
+    if (output.kind === 'exercise') return this.renderBody(output.learner);
     if (output.kind === 'chart') {
       return html`<div class="cell-output">
         <dew-chart-view .spec=${output.spec} .result=${output.result} .totalRows=${output.totalRows} name=${this.cell.id}></dew-chart-view>

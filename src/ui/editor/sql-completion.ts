@@ -212,9 +212,10 @@ export function setCompletionSchema(schema: SchemaInfo): void {
 /**
  * Registers the SQL completion provider once per page; later calls only
  * replace where the schema comes from (e.g. the notebook now on screen).
+ * Without getSchema, the schema last given to setCompletionSchema is used.
  */
-export function registerSqlCompletion(monaco: Monaco, getSchema: () => SchemaInfo): void {
-  schemaSource = getSchema;
+export function registerSqlCompletion(monaco: Monaco, getSchema?: () => SchemaInfo): void {
+  if (getSchema) schemaSource = getSchema;
   if (registered) return;
   registered = true;
   const kinds: Record<CompletionKind, number> = {

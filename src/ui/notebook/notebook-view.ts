@@ -6,6 +6,7 @@ import { renderMarkdown } from '../cell/markdown';
 import type { CellRunDetail, CodeCellView } from '../cell/code-cell';
 import { strings } from '../strings';
 import '../cell/code-cell';
+import './notebook-aside';
 
 /** A lesson as a notebook: its header, toolbar and cells, rendered from the runtime's state. */
 export class NotebookView extends LitElement {
@@ -52,7 +53,9 @@ export class NotebookView extends LitElement {
     const { lesson, state } = this;
     if (!state) return nothing;
     const cellStates = new Map(state.cells.map((c) => [c.id, c]));
+    const stale = new Set(state.staleInputs);
     return html`
+      <div class="notebook-layout">
       <article class="notebook" @cell-run=${this.onRun} @cell-edit=${this.onEdit} @cell-stop=${this.onStop}>
         <header class="lesson-header">
           <p class="lesson-stage">${strings.stageNames[lesson.stage]}${lesson.minutes ? html` · ${strings.minutes(lesson.minutes)}` : nothing}</p>
@@ -77,14 +80,32 @@ export class NotebookView extends LitElement {
         <div class="notebook-toolbar" role="toolbar">
           <button class="primary" @click=${() => void this.runtime.runAll()}>${strings.runAll}</button>
           <button ?disabled=${!state.running} @click=${this.onStop}>${strings.stop}</button>
+          ${state.staleInputs.length > 0
+            ? html`<button class="stale-button" @click=${() => void this.runtime.runStale()}>
+                ${strings.runStaleCells} (${state.staleInputs.length})
+              </button>`
+            : nothing}
           <span class="hint">${strings.keyboardHint}</span>
         </div>
         ${lesson.cells.map((cell) =>
           cell.kind === 'markdown'
             ? html`<div class="cell markdown-cell">${this.renderProse(cell)}</div>`
-            : html`<dew-code-cell .cell=${cell} .state=${cellStates.get(cell.id)}></dew-code-cell>`,
+            : html`<dew-code-cell
+                .cell=${cell}
+                .state=${cellStates.get(cell.id)}
+                ?staleInputs=${stale.has(cell.id)}
+              ></dew-code-cell>`,
         )}
       </article>
+      <dew-notebook-aside
+        class="notebook-aside"
+        aria-label=${strings.schemaTitle}
+        .lesson=${lesson}
+        .runtime=${this.runtime}
+        .state=${state}
+        @focus-cell=${this.onFocusCell}
+      ></dew-notebook-aside>
+      </div>
     `;
   }
 
@@ -129,10 +150,17 @@ export class NotebookView extends LitElement {
   private focusCellAfter(id: string): void {
     const code = this.lesson.cells.filter((c): c is CodeCell => c.kind !== 'markdown');
     const next = code[code.findIndex((c) => c.id === id) + 1];
-    if (!next) return;
-    const view = [...this.querySelectorAll<CodeCellView>('dew-code-cell')].find((v) => v.cell.id === next.id);
+    if (next) this.focusCell(next.id, 'nearest');
+  }
+
+  private onFocusCell(event: CustomEvent<{ cellId: string }>): void {
+    this.focusCell(event.detail.cellId, 'start');
+  }
+
+  private focusCell(id: string, block: ScrollLogicalPosition): void {
+    const view = [...this.querySelectorAll<CodeCellView>('dew-code-cell')].find((v) => v.cell.id === id);
     view?.focusEditor();
-    view?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    view?.scrollIntoView({ block, behavior: 'smooth' });
   }
 }
 

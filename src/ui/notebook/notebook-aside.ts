@@ -1,0 +1,98 @@
+import { LitElement, html, type PropertyValues } from 'lit';
+import type { CodeCell, Lesson } from '../../lesson/types';
+import { lineageGraph } from '../../notebook/lineage';
+import type { NotebookRuntime, NotebookState } from '../../notebook/runtime';
+import type { ResultSet } from '../../sql/types';
+import type { PreviewTableDetail } from '../schema/schema-browser';
+import { setCompletionSchema } from '../editor/sql-completion';
+import { strings } from '../strings';
+import '../schema/schema-browser';
+import '../lineage/lineage-view';
+
+type Tab = 'tables' | 'lineage';
+
+/** The notebook's side panel: the live schema, or the lineage graph of the tables the cells made. */
+export class NotebookAside extends LitElement {
+  static override properties = {
+    lesson: { attribute: false },
+    runtime: { attribute: false },
+    state: { attribute: false },
+    tab: { state: true },
+    preview: { state: true },
+  };
+  declare lesson: Lesson;
+  declare runtime: NotebookRuntime;
+  declare state: NotebookState;
+  declare tab: Tab;
+  declare preview: { table: string; result?: ResultSet; error?: string } | undefined;
+
+  constructor() {
+    super();
+    this.tab = 'tables';
+  }
+
+  protected override createRenderRoot() {
+    return this;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Monaco's SQL completion offers what the database holds now.
+    if (changed.has('state') && this.state.schema) setCompletionSchema(this.state.schema);
+  }
+
+  override render() {
+    const { state } = this;
+    return html`
+      <div class="aside-tabs" role="tablist">
+        ${(['tables', 'lineage'] as const).map(
+          (tab) => html`<button
+            role="tab"
+            aria-selected=${String(this.tab === tab)}
+            @click=${() => (this.tab = tab)}
+          >
+            ${tab === 'tables' ? strings.tablesTab : strings.lineageTab}
+          </button>`,
+        )}
+      </div>
+      <div role="tabpanel" class="aside-panel">
+        ${this.tab === 'tables'
+          ? html`<dew-schema-browser
+              .schema=${state.schema ?? { tables: [] }}
+              .preview=${this.preview?.result}
+              .previewTable=${this.preview?.table}
+              .previewError=${this.preview?.error}
+              @preview-table=${this.onPreview}
+            ></dew-schema-browser>`
+          : html`<dew-lineage-view .graph=${this.graph()} heading=""></dew-lineage-view>`}
+      </div>
+    `;
+  }
+
+  private graph() {
+    const { state } = this;
+    const order = this.lesson.cells.filter((c): c is CodeCell => c.kind !== 'markdown').map((c) => c.id);
+    const tables = state.schema?.tables ?? [];
+    return lineageGraph(order, state.lineage, state.datasetTables, {
+      views: tables.filter((t) => t.kind === 'view').map((t) => t.id),
+      existing: tables.map((t) => t.id),
+    });
+  }
+
+  private async onPreview(event: CustomEvent<PreviewTableDetail>): Promise<void> {
+    const { table, sql } = event.detail;
+    this.preview = { table };
+    try {
+      this.preview = { table, result: await this.runtime.preview(sql) };
+    } catch (error) {
+      this.preview = { table, error: error instanceof Error ? error.message : String(error) };
+    }
+  }
+}
+
+customElements.define('dew-notebook-aside', NotebookAside);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dew-notebook-aside': NotebookAside;
+  }
+}
