@@ -55,6 +55,7 @@ skip() {
 ok() { [ "${EXIT_CODE[$1]:-1}" = 0 ]; }
 
 stage typecheck - tsc --noEmit
+stage lessons - npm run --silent lessons:check
 # The JSON reports are what the summary counts; the default reporter is for people.
 stage unit "$RESULTS/unit.json" vitest run \
   --reporter=default --reporter=json --outputFile.json="$RESULTS/unit.json"
