@@ -4,16 +4,15 @@ import * as monaco from 'monaco-editor';
 import { SANDBOX_API_DTS, SANDBOX_API_DTS_URI } from '../../sandbox/api-dts';
 import { registerSqlCompletion } from './sql-completion';
 import EditorWorker from 'monaco-editor/editor/editor.worker.js?worker';
-
-const LANGUAGE_WORKERS = new Set(['typescript', 'javascript', 'json', 'css', 'html']);
+import TsWorker from 'monaco-editor/language/typescript/ts.worker.js?worker';
 
 self.MonacoEnvironment = {
-  // Language services create their own workers with new URL(..., import.meta.url),
-  // which vite bundles; only the core editor worker needs a hand.
+  // Only SQL (no language worker), YAML (none) and JavaScript cells exist, so
+  // the core editor worker and TypeScript's (for JavaScript) are all we bundle.
   getWorker(_moduleId: string, label: string) {
-    return LANGUAGE_WORKERS.has(label) ? undefined : new EditorWorker();
+    return label === 'typescript' || label === 'javascript' ? new TsWorker() : new EditorWorker();
   },
-} as monaco.Environment;
+};
 
 // JavaScript cells: IntelliSense for extract/sql/load/display, and top-level
 // await accepted (moduleDetection 3 = force: every cell is a module).
