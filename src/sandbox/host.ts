@@ -46,7 +46,7 @@ export interface JsRunResult {
   outputs: SandboxOutput[];
   /** The error that ended the run (status 'error'). */
   error?: LearnerError;
-  /** Tables written by load() and by sql() (see lineage.ts), in first-write order. */
+  /** Tables written by load() and by sql() (as the engine reports them), in first-write order. */
   tablesWritten: string[];
   /** Tables read by single-statement sql() calls, per SQLite's EXPLAIN. */
   tablesRead: string[];

@@ -1,8 +1,7 @@
 // The page's answers to the sandbox's requests: SQL through the SqlEngine,
 // datasets through readText, and a record of the tables each run read and
 // wrote. One SandboxServices per run.
-import { SqlCancelledError, type SqlEngine } from '../sql/types';
-import { explainTables, readSchema, schemaChanges } from './lineage';
+import { SqlCancelledError, SqlError, type SqlEngine, type TableAccess } from '../sql/types';
 import type { ReplyOf, RequestKind, SandboxRequest } from './protocol';
 
 export interface SandboxServicesOptions {
@@ -28,12 +27,6 @@ export class SandboxServices {
   readonly tablesWritten = new Set<string>();
   private readonly inFlight = new Set<Promise<unknown>>();
   private execs = 0;
-  /**
-   * Whether the engine's ExecResult says which tables each exec read and
-   * wrote (a `tables` field). Until an exec shows it does, lineage.ts works
-   * it out with EXPLAIN and sqlite_schema around each sql() call.
-   */
-  private engineReportsTables = false;
 
   constructor(private readonly options: SandboxServicesOptions) {}
 
@@ -77,32 +70,20 @@ export class SandboxServices {
     const { engine } = this.options;
     this.execs += 1;
     try {
-      if (this.engineReportsTables) {
-        const exec = await engine.exec(query, params);
-        this.noteTables(reportedTables(exec));
-        return { columns: exec.result.columns, rows: exec.result.rows, changes: exec.changes };
-      }
-      const before = await readSchema(engine);
-      const touched = before ? await explainTables(engine, query, before) : null;
-      try {
-        const exec = await engine.exec(query, params);
-        const reported = reportedTables(exec);
-        this.engineReportsTables = reported !== null;
-        this.noteTables(reported ?? touched);
-        return { columns: exec.result.columns, rows: exec.result.rows, changes: exec.changes };
-      } finally {
-        // Statements before a failing one stay applied, so look even after an error.
-        const after = before && !this.engineReportsTables ? await readSchema(engine) : null;
-        if (before && after) schemaChanges(before, after).forEach((t) => this.tablesWritten.add(t));
-      }
+      // The engine reports what each exec read and wrote, as SQLite saw it.
+      const exec = await engine.exec(query, params);
+      this.noteTables(exec.tables);
+      return { columns: exec.result.columns, rows: exec.result.rows, changes: exec.changes };
     } catch (error) {
+      // Statements before a failing one stay applied; their tables count.
+      if (error instanceof SqlError) this.noteTables(error.tables);
       throw learnerFacing(error);
     } finally {
       this.execs -= 1;
     }
   }
 
-  private noteTables(tables: { read: string[]; written: string[] } | null): void {
+  private noteTables(tables: TableAccess | undefined): void {
     tables?.read.forEach((t) => this.tablesRead.add(t));
     tables?.written.forEach((t) => this.tablesWritten.add(t));
   }
@@ -168,15 +149,6 @@ function columnType(declared: string): ReplyOf['columns'][number]['type'] {
   if (t.includes('BLOB')) return 'BLOB';
   if (t.includes('REAL') || t.includes('FLOA') || t.includes('DOUB')) return 'REAL';
   return 'NUMERIC';
-}
-
-/** ExecResult.tables when the engine reports it (read structurally: older engines lack the field). */
-function reportedTables(exec: object): { read: string[]; written: string[] } | null {
-  const tables = (exec as { tables?: unknown }).tables;
-  if (tables === null || typeof tables !== 'object') return null;
-  const { read, written } = tables as { read?: unknown; written?: unknown };
-  const names = (x: unknown): x is string[] => Array.isArray(x) && x.every((n) => typeof n === 'string');
-  return names(read) && names(written) ? { read, written } : null;
 }
 
 function learnerFacing(error: unknown, prefix = ''): Error {
