@@ -12,4 +12,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 4096,
   },
   worker: { format: 'es' },
+  // sql.js is imported only inside the SQL worker, which vite's dependency
+  // scan does not see; listing it avoids a page reload on the first run in dev.
+  optimizeDeps: { include: ['sql.js'] },
 });
