@@ -10,6 +10,7 @@ import { defaultExecutors, exerciseExecutor, jsExecutor } from './notebook/execu
 import { DATASETS } from './datasets/registry';
 import { fetchSource } from './datasets/browser-source';
 import { loadDatasets } from './datasets/load';
+import { openProgressStore } from './progress';
 import type { SessionFactory } from './ui/app/app-shell';
 import './ui/app/app-shell';
 
@@ -51,3 +52,23 @@ const openSession: SessionFactory = (lesson) => {
 const app = document.querySelector('dew-app')!;
 app.catalog = catalog;
 app.openSession = openSession;
+
+// The learner's saved work: lessons open once the store is (it resolves within
+// about 3 s even when IndexedDB hangs, then in memory only).
+void openProgressStore().then((store) => {
+  app.store = store;
+  // Write what waits now when the tab goes away: a closed tab runs no more timers.
+  addEventListener('pagehide', () => void store.flush());
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') void store.flush();
+  });
+  addEventListener('beforeunload', (event) => {
+    // Leaving starts here, while the page still runs: the write (which reads the
+    // record first) has until the next page arrives, not just the pagehide task.
+    void store.flush();
+    // Warn only when leaving would lose edits: the browser cannot save them at all.
+    const status = store.status;
+    if (status.state !== 'memory-only' || status.unsaved === 0) return;
+    event.preventDefault();
+  });
+});

@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import type { CodeCell as CodeCellDef } from '../../lesson/types';
 import type { CellOutput, CellState } from '../../notebook/cell-state';
+import type { CellConflict, ExerciseProgressView } from '../../notebook/lesson-progress';
 import { strings } from '../strings';
 import type { CodeEditor, EditorLanguage, RunRequestDetail } from '../editor/code-editor';
 import '../editor/code-editor';
@@ -10,18 +11,14 @@ import './exercise-panel';
 import './js-output';
 import '../chart/chart-builder';
 import '../chart/chart-view';
+import '../progress/cell-actions';
+import '../progress/conflict-notice';
 
 export interface CellRunDetail extends RunRequestDetail {
   id: string;
 }
 
-/** What the exercise panel shows of the learner's saved progress. */
-export interface ExerciseProgressView {
-  passed: boolean;
-  attempts: number;
-  hintsShown: number;
-  solutionSeen: boolean;
-}
+export type { ExerciseProgressView };
 
 type Language = 'sql' | 'js' | 'chart';
 const EDITOR_LANGUAGE: Record<Language, EditorLanguage> = { sql: 'sql', js: 'javascript', chart: 'yaml' };
@@ -40,6 +37,8 @@ export class CodeCellView extends LitElement {
     asChart: { state: true },
     staleInputs: { type: Boolean },
     progress: { attribute: false },
+    lessonId: { attribute: false },
+    conflict: { attribute: false },
   };
   declare cell: CodeCellDef;
   declare state: CellState;
@@ -49,6 +48,10 @@ export class CodeCellView extends LitElement {
   declare staleInputs: boolean;
   /** The learner's saved progress on this exercise. */
   declare progress: ExerciseProgressView | undefined;
+  /** For the Share link; without it the cell has no Share or Reset (saved work is off). */
+  declare lessonId: string | undefined;
+  /** The lesson's code for this cell changed since the learner edited it. */
+  declare conflict: CellConflict | undefined;
 
   protected override createRenderRoot() {
     return this;
@@ -91,7 +94,17 @@ export class CodeCellView extends LitElement {
             ? html`<span class="stale-inputs" title=${strings.staleInputs}>⟳ ${strings.staleInputs}</span>`
             : nothing}
           <span class="cell-status" aria-live="polite">${this.statusText()}</span>
+          ${this.lessonId
+            ? html`<dew-cell-actions
+                class="cell-actions"
+                .lessonId=${this.lessonId}
+                .cellId=${cell.id}
+                .code=${state.source}
+                ?edited=${state.source !== cell.source}
+              ></dew-cell-actions>`
+            : nothing}
         </header>
+        ${this.conflict ? html`<dew-conflict-notice .conflict=${this.conflict} .mine=${state.source}></dew-conflict-notice>` : nothing}
         <dew-code-editor
           .value=${state.source}
           language=${EDITOR_LANGUAGE[languageOf(cell)]}

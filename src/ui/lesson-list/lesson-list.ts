@@ -1,13 +1,17 @@
 import { LitElement, html, nothing } from 'lit';
 import { STAGES } from '../../lesson/types';
 import type { CatalogEntry } from '../../lesson/catalog';
-import { lessonHref } from '../app/route';
+import type { ProgressSummary } from '../../progress';
+import { lessonHref, PROGRESS_HREF } from '../app/route';
 import { strings } from '../strings';
+import { lessonProgressText, stageProgressText } from '../progress/progress-text';
 
 /** The home page: every lesson, grouped by the stage of the data lifecycle it teaches. */
 export class LessonList extends LitElement {
-  static override properties = { entries: { attribute: false } };
+  static override properties = { entries: { attribute: false }, summary: { attribute: false } };
   declare entries: CatalogEntry[];
+  /** The learner's progress per lesson and stage, once read. */
+  declare summary: ProgressSummary | undefined;
 
   protected override createRenderRoot() {
     return this;
@@ -20,12 +24,20 @@ export class LessonList extends LitElement {
       <header class="home-header">
         <h1>${strings.appTitle}</h1>
         <p>${strings.appTagline}</p>
+        ${this.summary && this.summary.total.lessonsStarted > 0
+          ? html`<p class="home-progress">
+              ${strings.lessonExercisesDone(this.summary.total.passed, this.summary.total.exercises)} ·
+              <a href=${PROGRESS_HREF}>${strings.yourProgress}</a>
+            </p>`
+          : nothing}
       </header>
       ${STAGES.map((stage) => {
         const inStage = entries.filter((e) => e.stage === stage);
         if (inStage.length === 0) return nothing;
+        const stageText = stageProgressText(this.summary?.stages.find((s) => s.stage === stage));
         return html`<section class="stage" aria-labelledby="stage-${stage}">
           <h2 id="stage-${stage}">${strings.stageNames[stage]}</h2>
+          ${stageText ? html`<p class="stage-progress">${stageText}</p>` : nothing}
           <p class="stage-blurb">${strings.stageBlurbs[stage]}</p>
           <ol class="lesson-cards">
             ${inStage.map((entry) => this.renderEntry(entry))}
@@ -46,12 +58,15 @@ export class LessonList extends LitElement {
       </li>`;
     }
     const { lesson } = entry;
-    return html`<li class="lesson-card">
+    const progress = this.summary?.lessons.get(lesson.id);
+    const progressText = lessonProgressText(progress);
+    return html`<li class="lesson-card" ?data-done=${progress?.done} ?data-started=${progress?.started}>
       <a href=${lessonHref(lesson.id)}>
         <span class="lesson-order">${String(lesson.order).padStart(2, '0')}</span>
         <span class="lesson-title">${lesson.title}</span>
         <span class="card-summary">${lesson.summary}</span>
         ${lesson.minutes ? html`<span class="lesson-minutes">${strings.minutes(lesson.minutes)}</span>` : nothing}
+        ${progressText ? html`<span class="card-progress">${progressText}</span>` : nothing}
       </a>
     </li>`;
   }

@@ -2,24 +2,34 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { CodeCell, Lesson, MarkdownCell } from '../../lesson/types';
 import type { NotebookRuntime, NotebookState } from '../../notebook/runtime';
+import type { LessonProgress, LessonProgressState } from '../../notebook/lesson-progress';
+import { listenForProgressEvents } from '../progress/progress-events';
 import { renderMarkdown } from '../cell/markdown';
 import type { CellRunDetail, CodeCellView } from '../cell/code-cell';
 import { strings } from '../strings';
 import '../cell/code-cell';
 import './notebook-aside';
+import '../progress/lesson-progress-bar';
 
 /** A lesson as a notebook: its header, toolbar and cells, rendered from the runtime's state. */
 export class NotebookView extends LitElement {
   static override properties = {
     lesson: { attribute: false },
     runtime: { attribute: false },
+    progress: { attribute: false },
     state: { state: true },
+    saved: { state: true },
   };
   declare lesson: Lesson;
   declare runtime: NotebookRuntime;
+  /** The learner's saved work for this lesson; without it, edits are not saved. */
+  declare progress: LessonProgress | undefined;
   declare state: NotebookState | undefined;
+  declare saved: LessonProgressState | undefined;
 
   private unsubscribe?: () => void;
+  private unsubscribeProgress?: () => void;
+  private stopProgressEvents?: () => void;
   private prose = new WeakMap<MarkdownCell, unknown>();
 
   protected override createRenderRoot() {
@@ -28,6 +38,7 @@ export class NotebookView extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.stopProgressEvents = listenForProgressEvents(this, () => this.progress);
     // After a reconnect, willUpdate subscribes again.
     this.requestUpdate();
   }
@@ -35,11 +46,17 @@ export class NotebookView extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.unsubscribe?.();
-    this.unsubscribe = undefined;
+    this.unsubscribeProgress?.();
+    this.stopProgressEvents?.();
+    this.unsubscribe = this.unsubscribeProgress = this.stopProgressEvents = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (this.runtime && (changed.has('runtime') || !this.unsubscribe)) this.subscribe();
+    if (this.progress && (changed.has('progress') || !this.unsubscribeProgress)) {
+      this.unsubscribeProgress?.();
+      this.unsubscribeProgress = this.progress.subscribe((saved) => (this.saved = saved));
+    }
   }
 
   private subscribe(): void {
@@ -54,6 +71,7 @@ export class NotebookView extends LitElement {
     if (!state) return nothing;
     const cellStates = new Map(state.cells.map((c) => [c.id, c]));
     const stale = new Set(state.staleInputs);
+    const saved = this.progress ? this.saved : undefined;
     return html`
       <div class="notebook-layout">
       <article class="notebook" @cell-run=${this.onRun} @cell-edit=${this.onEdit} @cell-stop=${this.onStop}>
@@ -76,6 +94,7 @@ export class NotebookView extends LitElement {
                 </div>`
               : nothing}
           </div>
+          ${saved?.phase === 'ready' ? html`<dew-lesson-progress .lesson=${lesson} .state=${saved}></dew-lesson-progress>` : nothing}
         </header>
         <div class="notebook-toolbar" role="toolbar">
           <button class="primary" @click=${() => void this.runtime.runAll()}>${strings.runAll}</button>
@@ -87,15 +106,20 @@ export class NotebookView extends LitElement {
             : nothing}
           <span class="hint">${strings.keyboardHint}</span>
         </div>
-        ${lesson.cells.map((cell) =>
-          cell.kind === 'markdown'
-            ? html`<div class="cell markdown-cell">${this.renderProse(cell)}</div>`
-            : html`<dew-code-cell
-                .cell=${cell}
-                .state=${cellStates.get(cell.id)}
-                ?staleInputs=${stale.has(cell.id)}
-              ></dew-code-cell>`,
-        )}
+        ${saved && saved.phase !== 'ready'
+          ? this.renderSavedWorkPending(saved)
+          : lesson.cells.map((cell) =>
+              cell.kind === 'markdown'
+                ? html`<div class="cell markdown-cell">${this.renderProse(cell)}</div>`
+                : html`<dew-code-cell
+                    .cell=${cell}
+                    .state=${cellStates.get(cell.id)}
+                    ?staleInputs=${stale.has(cell.id)}
+                    .lessonId=${saved ? lesson.id : undefined}
+                    .progress=${saved?.exercises.get(cell.id)}
+                    .conflict=${saved?.conflicts.get(cell.id)}
+                  ></dew-code-cell>`,
+            )}
       </article>
       <dew-notebook-aside
         class="notebook-aside"
@@ -107,6 +131,15 @@ export class NotebookView extends LitElement {
       ></dew-notebook-aside>
       </div>
     `;
+  }
+
+  /** Until the learner's code is in the cells, none is shown: they must not type over work they cannot see. */
+  private renderSavedWorkPending(saved: Exclude<LessonProgressState, { phase: 'ready' }>) {
+    if (saved.phase === 'loading') return html`<p class="page-message saved-work-loading" role="status">${strings.loadingSavedWork}</p>`;
+    return html`<div class="page-message saved-work-failed" role="alert">
+      <h2>${strings.savedWorkFailed}</h2>
+      <p>${saved.message}</p>
+    </div>`;
   }
 
   private datasetText(): string {
@@ -140,7 +173,8 @@ export class NotebookView extends LitElement {
   }
 
   private onEdit(event: CustomEvent<{ id: string; source: string }>): void {
-    this.runtime.edit(event.detail.id, event.detail.source);
+    if (this.progress) this.progress.edit(event.detail.id, event.detail.source);
+    else this.runtime.edit(event.detail.id, event.detail.source);
   }
 
   private onStop(): void {
