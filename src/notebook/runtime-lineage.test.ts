@@ -6,7 +6,7 @@ import type { Lesson } from '../lesson/types';
 import { JsSandbox } from '../sandbox/host';
 import { InProcessSandboxWorker } from '../sandbox/in-process-worker';
 import { createNodeEngine } from '../sql/node-engine';
-import { defaultExecutors, jsExecutor } from './executors';
+import { defaultExecutors, exerciseExecutor, jsExecutor } from './executors';
 import { NotebookRuntime } from './runtime';
 
 function lesson(body: string): Lesson {
@@ -20,10 +20,11 @@ const fence = (info: string, code: string) => `\n\`\`\`${info}\n${code}\n\`\`\`\
 async function runtimeFor(body: string) {
   const engine = await createNodeEngine();
   const sandbox = new JsSandbox({ engine, readText: async () => '', createWorker: () => new InProcessSandboxWorker() });
+  const js = jsExecutor((code, options) => sandbox.run(code, options));
   const runtime = new NotebookRuntime(lesson(body), {
     engine,
     loadDatasets: async () => [{ name: 'trips', tables: ['trips'] }],
-    executors: { ...defaultExecutors, js: jsExecutor((code, options) => sandbox.run(code, options)) },
+    executors: { ...defaultExecutors, js, exercise: exerciseExecutor(js) },
   });
   return { engine, runtime };
 }
@@ -128,5 +129,38 @@ describe('javascript cells', () => {
     await runtime.stop();
     await run;
     expect(runtime.cell('wait')!.output).toMatchObject({ kind: 'stopped' });
+  });
+});
+
+describe('javascript exercises', () => {
+  const body =
+    fence('js exercise id=count-cities', "// display one row per city with its number of trips\ndisplay([{ city: 'Seoul', trips: 0 }]);") +
+    fence('js solution for=count-cities', "display(await sql('SELECT city, count(*) AS trips FROM trips GROUP BY city'));") +
+    fence('yaml checks for=count-cities', '- result: {order: any}') +
+    fence('hint for=count-cities', 'sql() returns rows you can display.');
+
+  async function withTrips() {
+    const setup = await runtimeFor(body);
+    await setup.engine.exec("CREATE TABLE trips(city TEXT); INSERT INTO trips VALUES ('Seoul'), ('Busan'), ('Seoul');");
+    return setup;
+  }
+
+  it('compares the last table a js cell displayed with the solution’s', async () => {
+    const { runtime } = await withTrips();
+    await runtime.run('count-cities');
+    expect(runtime.cell('count-cities')!.output).toMatchObject({ kind: 'exercise', pass: false });
+    runtime.edit('count-cities', "const rows = await sql('SELECT city, count(*) AS trips FROM trips GROUP BY city ORDER BY city DESC');\ndisplay(rows);");
+    await runtime.run('count-cities');
+    expect(runtime.cell('count-cities')!.output).toMatchObject({ kind: 'exercise', pass: true });
+  });
+
+  it('reports a js attempt that throws as the learner’s error, with its line', async () => {
+    const { runtime } = await withTrips();
+    runtime.edit('count-cities', 'const a = 1;\nnope();');
+    await runtime.run('count-cities');
+    const output = runtime.cell('count-cities')!.output;
+    if (output?.kind !== 'exercise') throw new Error('expected an exercise output');
+    expect(output.pass).toBe(false);
+    expect(output.feedback[0]!.message).toMatch(/line 2.*nope is not defined/);
   });
 });

@@ -175,17 +175,32 @@ function attemptFailure(output: CellOutput): Feedback | undefined {
       return feedback('learner-error', output.statement === undefined ? { message: output.message } : { message: output.message, statement: output.statement });
     case 'stopped':
       return feedback('stopped', {});
+    case 'js':
+      return output.failed ? feedback('learner-error', { message: jsErrorMessage(output) }) : undefined;
     default:
       return undefined;
   }
 }
 
+function jsErrorMessage(output: Extract<CellOutput, { kind: 'js' }>): string {
+  const last = output.outputs.at(-1);
+  return last?.kind === 'error' ? last.message : 'the cell failed';
+}
+
+/** A js cell's last displayed table, the one a `result` check compares. */
+function lastJsTable(output: CellOutput) {
+  if (output.kind !== 'js') return undefined;
+  return output.outputs.findLast((o) => o.kind === 'table');
+}
+
 /**
- * The result a `result` check compares: the last statement's rows. Other
- * output kinds (a js cell's displays, when they exist) map here too.
+ * The result a `result` check compares: the last statement's rows, or for a
+ * js cell the last table it displayed (at most 1,000 rows travel from the
+ * sandbox, so a larger one is reported as too large to compare).
  */
 export function resultOf(output: CellOutput): ResultSet | null {
-  return output.kind === 'table' && output.result.columns.length > 0 ? output.result : null;
+  const table = output.kind === 'table' ? output : lastJsTable(output);
+  return table && table.result.columns.length > 0 ? table.result : null;
 }
 
 async function capture(engine: SqlEngine, checks: readonly ExerciseCheck[], output: CellOutput): Promise<Captured> {
@@ -200,7 +215,7 @@ async function capture(engine: SqlEngine, checks: readonly ExerciseCheck[], outp
     tables.set(check.table, { rows: read.result, total: read.totalRows });
   }
   const result = resultOf(output);
-  const total = output.kind === 'table' ? output.totalRows : (result?.rows.length ?? 0);
+  const total = output.kind === 'table' ? output.totalRows : (lastJsTable(output)?.totalRows ?? result?.rows.length ?? 0);
   return { result: result === null ? null : { rows: result, total: Math.max(total, result.rows.length) }, tables };
 }
 
@@ -211,6 +226,7 @@ async function runSolution(engine: SqlEngine, exercise: ExerciseCell, run: RunCo
   const output = await runSafely(run, exercise.solution);
   if (output.kind === 'stopped') return feedback('stopped', {});
   if (output.kind === 'error') return feedback('solution-error', { message: output.message });
+  if (output.kind === 'js' && output.failed) return feedback('solution-error', { message: jsErrorMessage(output) });
   const captured = await capture(engine, exercise.checks, output);
   if (exercise.checks.some((c) => c.kind === 'result')) {
     if (captured.result === null) return feedback('solution-error', { message: 'its last statement returns no rows' });
