@@ -1,5 +1,7 @@
 import { LitElement, html, type PropertyValues } from 'lit';
 import type { CodeCell, Lesson } from '../../lesson/types';
+import type { SchemaInfo } from '../../sql/schema';
+import { visibleSchema } from './visible-schema';
 import { lineageGraph } from '../../notebook/lineage';
 import type { NotebookRuntime, NotebookState } from '../../notebook/runtime';
 import type { ResultSet } from '../../sql/types';
@@ -25,6 +27,7 @@ export class NotebookAside extends LitElement {
   declare state: NotebookState;
   declare tab: Tab;
   declare preview: { table: string; result?: ResultSet; error?: string } | undefined;
+  private visible: SchemaInfo = { tables: [] };
 
   constructor() {
     super();
@@ -39,11 +42,13 @@ export class NotebookAside extends LitElement {
     // The graph needs room: the panel widens while it is shown (see app.css).
     if (changed.has('tab')) this.toggleAttribute('wide', this.tab === 'lineage');
     // Monaco's SQL completion offers what the database holds now.
-    if (changed.has('state') && this.state.schema) setCompletionSchema(this.state.schema);
+    if (changed.has('state')) {
+      this.visible = visibleSchema(this.state);
+      setCompletionSchema(this.visible);
+    }
   }
 
   override render() {
-    const { state } = this;
     return html`
       <div class="aside-tabs" role="tablist">
         ${(['tables', 'lineage'] as const).map(
@@ -59,7 +64,7 @@ export class NotebookAside extends LitElement {
       <div role="tabpanel" class="aside-panel">
         ${this.tab === 'tables'
           ? html`<dew-schema-browser
-              .schema=${state.schema ?? { tables: [] }}
+              .schema=${this.visible}
               .preview=${this.preview?.result}
               .previewTable=${this.preview?.table}
               .previewError=${this.preview?.error}
@@ -73,8 +78,10 @@ export class NotebookAside extends LitElement {
   private graph() {
     const { state } = this;
     const order = this.lesson.cells.filter((c): c is CodeCell => c.kind !== 'markdown').map((c) => c.id);
-    const tables = state.schema?.tables ?? [];
-    return lineageGraph(order, state.lineage, state.datasetTables, {
+    const tables = this.visible.tables;
+    const shown = new Set(tables.map((t) => t.id));
+    const datasets = state.datasetTables.filter((d) => d.tables.some((t) => shown.has(t)));
+    return lineageGraph(order, state.lineage, datasets, {
       views: tables.filter((t) => t.kind === 'view').map((t) => t.id),
       existing: tables.map((t) => t.id),
     });
