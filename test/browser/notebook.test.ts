@@ -38,8 +38,8 @@ describe('the workbench, as a learner uses it', () => {
   it('lists the lessons by stage and opens one from its link', async () => {
     page = await openApp('');
     await expect.poll(() => page!.getByRole('heading', { name: 'Foundations' }).count()).toBe(1);
-    await page.getByRole('link', { name: /A first look at rides/ }).click();
-    await page.getByRole('heading', { level: 1, name: 'A first look at rides' }).waitFor();
+    await page.getByRole('link', { name: /The company and its data/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'The company and its data' }).waitFor();
     expect(page.url()).toContain('/courses/de/#/lessons/first-look-at-rides');
     await screenshot(page, 'home-to-lesson');
     expect(problems(page)).toEqual(NO_PROBLEMS);
