@@ -2,7 +2,8 @@
 // files and which data source the browser app uses. Everything below it takes
 // them as arguments, so the same runtime runs in Node tests.
 import './ui/styles/app.css';
-import { buildCatalog } from './lesson/catalog';
+import { buildCatalog, type CatalogEntry } from './lesson/catalog';
+import { lessonFiles } from './lesson-files';
 import { NotebookRuntime } from './notebook/runtime';
 import { createBrowserEngine } from './sql/browser-engine';
 import { JsSandbox } from './sandbox/host';
@@ -14,14 +15,13 @@ import { openProgressStore } from './progress';
 import type { SessionFactory } from './ui/app/app-shell';
 import './ui/app/app-shell';
 
-const lessonFiles = import.meta.glob<string>('/lessons/*.md', { query: '?raw', import: 'default', eager: true });
-const catalog = buildCatalog(
-  Object.fromEntries(Object.entries(lessonFiles).map(([path, text]) => [path.replace(/^\//, ''), text])),
-);
+let shownFiles = lessonFiles;
+const catalog = buildCatalog(lessonFiles);
 
 const readDatasetFile = fetchSource();
 
-const datasetFiles = [...new Set(DATASETS.map((d) => d.file))];
+// The files extract() may read: the same list lessons:check allows (answer keys stay out).
+const datasetFiles = [...new Set(DATASETS.filter((d) => !d.hidden).map((d) => d.file))];
 
 const openSession: SessionFactory = (lesson) => {
   const engine = createBrowserEngine();
@@ -52,6 +52,26 @@ const openSession: SessionFactory = (lesson) => {
 const app = document.querySelector('dew-app')!;
 app.catalog = catalog;
 app.openSession = openSession;
+
+/**
+ * In the dev server, a saved lesson file replaces its entry in the catalog;
+ * the open lesson reopens from it (saved edits are applied again) and every
+ * other entry keeps its object, so an unchanged open lesson keeps its results.
+ */
+function swapLessons(next: Record<string, string>): void {
+  const previous = new Map(app.catalog.map((e) => [e.file, e]));
+  app.catalog = buildCatalog(next).map((entry): CatalogEntry => {
+    const old = previous.get(entry.file);
+    return old && next[entry.file] === shownFiles[entry.file] ? old : entry;
+  });
+  shownFiles = next;
+}
+
+if (import.meta.hot) {
+  import.meta.hot.accept('./lesson-files', (module) => {
+    if (module) swapLessons((module as unknown as typeof import('./lesson-files')).lessonFiles);
+  });
+}
 
 // The learner's saved work: lessons open once the store is (it resolves within
 // about 3 s even when IndexedDB hangs, then in memory only).

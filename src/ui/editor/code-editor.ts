@@ -58,8 +58,10 @@ export class CodeEditor extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.editor?.getModel()?.dispose();
+    // The editor first: a model disposed under a live editor makes its listeners throw.
+    const model = this.editor?.getModel();
     this.editor?.dispose();
+    model?.dispose();
     this.editor = undefined;
     this.loaded = false;
   }
