@@ -164,10 +164,21 @@ const CHECKS: AttributeSpec = {
   purpose: 'holds the checks of the exercise named by for=, as a YAML list',
 };
 
+const TIMEOUT: AttributeSpec = {
+  kind: 'value',
+  purpose: 'the time limit of a js cell in seconds (default 10); the run is stopped after it',
+  example: 'timeout=30',
+  check(value) {
+    const seconds = Number(value);
+    if (Number.isFinite(seconds) && seconds > 0 && seconds <= 600) return undefined;
+    return `timeout=${value} is not a time limit — write a number of seconds between 1 and 600, e.g. timeout=30`;
+  },
+};
+
 /** Which attributes each cell language accepts. */
 export const CELL_ATTRIBUTES: { readonly [K in CellLanguage]: Readonly<Record<string, AttributeSpec>> } = {
   sql: { id: ID, static: STATIC, exercise: EXERCISE, solution: SOLUTION, for: FOR },
-  js: { id: ID, static: STATIC, exercise: EXERCISE, solution: SOLUTION, for: FOR },
+  js: { id: ID, static: STATIC, exercise: EXERCISE, solution: SOLUTION, for: FOR, timeout: TIMEOUT },
   chart: { id: ID, static: STATIC },
 };
 

@@ -60,8 +60,11 @@ export const runChart: Executor = async (source, ctx) => {
 
 /** Runs JavaScript through a sandbox (a Web Worker in the browser); Stop ends it. */
 export function jsExecutor(run: (code: string, options: JsRunOptions) => Promise<JsRunResult>): Executor {
-  return async (source, { signal }) => {
-    const result = await run(source, { signal });
+  return async (source, { signal, cell }) => {
+    // A lesson may give a slow cell more time than the default with timeout=<seconds>.
+    const timeout = cell?.attrs.timeout;
+    const timeoutMs = typeof timeout === 'string' ? Number(timeout) * 1000 : undefined;
+    const result = await run(source, { signal, timeoutMs });
     if (result.status === 'stopped' && signal?.aborted) {
       return { kind: 'stopped', message: 'The cell was stopped. Tables it had finished writing keep their rows.' };
     }

@@ -164,3 +164,14 @@ describe('javascript exercises', () => {
     expect(output.feedback[0]!.message).toMatch(/line 2.*nope is not defined/);
   });
 });
+
+describe('javascript time limits', () => {
+  it('stops a js cell after the timeout its lesson gives it', async () => {
+    const { runtime } = await runtimeFor(fence('js id=slow timeout=1', 'await new Promise(() => {});'));
+    await runtime.run('slow');
+    const output = runtime.cell('slow')!.output;
+    expect(output).toMatchObject({ kind: 'js', failed: true });
+    if (output?.kind !== 'js') throw new Error('expected a js output');
+    expect(output.outputs.at(-1)).toMatchObject({ kind: 'error', stopped: true, message: expect.stringMatching(/1 s/) });
+  });
+});
