@@ -41,7 +41,8 @@ export class ResultTable extends LitElement {
               (row, r) => html`<tr>
                 ${row.map((value, c) => {
                   const f = formatValue(value, result.kinds[r]?.[c]);
-                  return html`<td class=${f.kind}>${f.text}</td>`;
+                  // Cells are cut at 40 characters (app.css); the whole value is in the tooltip.
+                  return html`<td class=${f.kind} title=${f.text.length > 40 ? f.text : nothing}>${f.text}</td>`;
                 })}
               </tr>`,
             )}
