@@ -1,8 +1,9 @@
 // JavaScript, chart, schema, completion and lineage, as a learner uses them
 // in the playground notebook, in Chromium against the built site.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { NO_PROBLEMS, openApp, problems, screenshot } from './harness';
+import { cell, tableRows, typeInto } from './learner';
 import { referenceQuery } from './reference';
 
 const PLAYGROUND = '#/lessons/playground';
@@ -13,25 +14,8 @@ afterEach(async () => {
   page = undefined;
 });
 
-const cell = (p: Page, id: string): Locator => p.getByRole('region', { name: id, exact: true });
-
 async function run(p: Page, id: string): Promise<void> {
   await cell(p, id).getByRole('button', { name: 'Run cell' }).click();
-}
-
-async function replaceCode(p: Page, id: string, code: string): Promise<void> {
-  const editor = cell(p, id).locator('.monaco-editor');
-  await editor.waitFor();
-  await editor.click();
-  await p.keyboard.press('ControlOrMeta+A');
-  await p.keyboard.insertText(code);
-}
-
-async function tableRows(region: Locator): Promise<string[][]> {
-  await region.locator('table').first().waitFor();
-  return region.locator('table').first().locator('tbody tr').evaluateAll((rows) =>
-    rows.map((row) => [...row.querySelectorAll('td')].map((td) => td.textContent ?? '')),
-  );
 }
 
 describe('JavaScript cells', () => {
@@ -50,7 +34,7 @@ describe('JavaScript cells', () => {
     page = await openApp(PLAYGROUND);
     await run(page, 'js-1');
     await expect.poll(() => cell(page!, 'js-1').getAttribute('data-status'), { timeout: 20_000 }).toBe('done');
-    await replaceCode(page, 'js-1', 'let n = 0;\nwhile (true) { n += 1; }');
+    await typeInto(page, 'js-1', 'let n = 0;\nwhile (true) { n += 1; }');
     await run(page, 'js-1');
     const stop = cell(page, 'js-1').getByRole('button', { name: 'Stop' });
     await stop.click();
@@ -62,7 +46,7 @@ describe('JavaScript cells', () => {
 
   it('point a thrown error at the line of the learner’s code', async () => {
     page = await openApp(PLAYGROUND);
-    await replaceCode(page, 'js-1', 'const a = 1;\nconst b = a.nope.deeper;');
+    await typeInto(page, 'js-1', 'const a = 1;\nconst b = a.nope.deeper;');
     await run(page, 'js-1');
     const alert = cell(page, 'js-1').getByRole('alert');
     await expect.poll(() => alert.textContent(), { timeout: 20_000 }).toContain('line 2');
@@ -83,7 +67,7 @@ describe('the side panel and the editor', () => {
   it('offers the columns of a table after its alias', async () => {
     page = await openApp(PLAYGROUND);
     await page.getByRole('complementary', { name: 'Tables' }).getByRole('button', { name: /^riders(?!_)/ }).waitFor({ timeout: 20_000 });
-    await replaceCode(page, 'sql-1', '\nFROM riders r');
+    await typeInto(page, 'sql-1', '\nFROM riders r');
     await page.keyboard.press('ControlOrMeta+Home');
     await page.keyboard.type('SELECT r.');
     const suggestions = cell(page, 'sql-1').locator('.suggest-widget .monaco-list-row');

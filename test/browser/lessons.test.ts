@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { parseLesson } from '../../src/lesson/parse';
 import type { ExerciseCell, Lesson } from '../../src/lesson/types';
 import { NO_PROBLEMS, openApp, problems, screenshot } from './harness';
+import { cell, typeInto } from './learner';
 
 const lessons: Lesson[] = readdirSync('lessons')
   .filter((f) => f.endsWith('.md'))
@@ -36,14 +37,11 @@ describe('every lesson', () => {
       // Run all is over when no cell is queued or running (a lesson may stop it on purpose at a cell that needs an exercise solved).
       const busy = page.locator('[role=region][data-status=queued], [role=region][data-status=running]');
       await expect.poll(() => busy.count(), { timeout: 120_000 }).toBe(0);
-      const region = page.getByRole('region', { name: exercise.id, exact: true });
+      const region = cell(page, exercise.id);
       // The starter is not the answer.
       await expect.poll(() => region.locator('.verdict').getAttribute('class')).toContain('fail');
 
-      const editor = region.locator('.monaco-editor');
-      await editor.click();
-      await page.keyboard.press('ControlOrMeta+A');
-      await page.keyboard.insertText(exercise.solution);
+      await typeInto(page, exercise.id, exercise.solution);
       await page.keyboard.press('ControlOrMeta+Enter');
       await expect.poll(() => region.locator('.verdict').textContent(), { timeout: 30_000 }).toContain('Correct');
       await screenshot(page, `lesson-${lesson.id}-exercise`);

@@ -1,8 +1,9 @@
 // What a learner does in a lesson, in a real Chromium against the built site
 // served from a sub-path, with every request off the origin blocked.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { NO_PROBLEMS, openApp, problems, screenshot } from './harness';
+import { cell, tableRows, typeInto } from './learner';
 import { lessonCellSource, referenceQuery } from './reference';
 
 const LESSON = '#/lessons/first-look-at-rides';
@@ -12,27 +13,6 @@ afterEach(async () => {
   await page?.context().close();
   page = undefined;
 });
-
-function cell(p: Page, id: string): Locator {
-  return p.getByRole('region', { name: id, exact: true });
-}
-
-/** Replaces a cell's code the way a learner would: click into Monaco, select all, type. */
-async function typeInto(p: Page, id: string, code: string): Promise<void> {
-  const editor = cell(p, id).locator('.monaco-editor');
-  await editor.waitFor();
-  await editor.click();
-  await p.keyboard.press('ControlOrMeta+A');
-  // insertText types as one input, so Monaco's suggestions cannot swallow a key.
-  await p.keyboard.insertText(code);
-}
-
-async function tableRows(region: Locator): Promise<string[][]> {
-  await region.locator('table').waitFor();
-  return region.locator('tbody tr').evaluateAll((rows) =>
-    rows.map((row) => [...row.querySelectorAll('td')].map((td) => td.textContent ?? '')),
-  );
-}
 
 describe('the workbench, as a learner uses it', () => {
   it('lists the lessons by stage and opens one from its link', async () => {

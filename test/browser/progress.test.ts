@@ -7,8 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { appUrl, NO_PROBLEMS, openApp, problems, screenshot } from './harness';
+import { cell, typeInto } from './learner';
 import { lessonCellSource } from './reference';
 import { parseLesson } from '../../src/lesson/parse';
 
@@ -25,19 +26,6 @@ async function open(path: string): Promise<Page> {
   const page = await openApp(path);
   pages.push(page);
   return page;
-}
-
-function cell(p: Page, id: string): Locator {
-  return p.getByRole('region', { name: id, exact: true });
-}
-
-/** Replaces a cell's code the way a learner would: click into Monaco, select all, type. */
-async function typeInto(p: Page, id: string, code: string): Promise<void> {
-  const editor = cell(p, id).locator('.monaco-editor');
-  await editor.waitFor();
-  await editor.click();
-  await p.keyboard.press('ControlOrMeta+A');
-  await p.keyboard.insertText(code);
 }
 
 /** The code the cell's editor holds. */
