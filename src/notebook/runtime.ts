@@ -53,7 +53,8 @@ type Listener = (state: NotebookState) => void;
 
 export class NotebookRuntime {
   private cells: CellState[];
-  private kinds = new Map<string, CodeCell['kind']>();
+  /** The lesson's code cells by id; markdown cells never run. */
+  private codeCells = new Map<string, CodeCell>();
   private datasets: DatasetStatus = { state: 'pending' };
   private datasetsReady?: Promise<void>;
   private queue: QueuedRun[] = [];
@@ -78,7 +79,7 @@ export class NotebookRuntime {
   ) {
     const code = lesson.cells.filter((c): c is CodeCell => c.kind !== 'markdown');
     this.cells = code.map((c) => initialCell(c.id, c.source));
-    for (const c of code) this.kinds.set(c.id, c.kind);
+    for (const c of code) this.codeCells.set(c.id, c);
     this.executors = options.executors ?? defaultExecutors;
     this.now = options.now ?? (() => performance.now());
   }
@@ -165,7 +166,7 @@ export class NotebookRuntime {
   private enqueue(ids: string[], batch: number): Promise<void> {
     const done: Promise<void>[] = [];
     for (const cellId of ids) {
-      if (!this.kinds.has(cellId)) throw new Error(`No code cell with id '${cellId}' in lesson ${this.lesson.id}`);
+      if (!this.codeCells.has(cellId)) throw new Error(`No code cell with id '${cellId}' in lesson ${this.lesson.id}`);
       const runId = this.nextRunId++;
       this.queue.push({ cellId, runId, batch });
       done.push(new Promise((resolve) => this.waiters.set(runId, resolve)));
@@ -203,14 +204,15 @@ export class NotebookRuntime {
     if (this.datasets.state === 'error') {
       output = errorOutput(new Error(`The lesson's data could not be loaded: ${this.datasets.message}`));
     } else {
-      const kind = this.kinds.get(item.cellId)!;
+      const cell = this.codeCells.get(item.cellId)!;
+      const kind = cell.kind;
       const executor = this.executors[kind];
       output = executor
         ? await executor(source, {
             engine: this.options.engine,
             resultOf: (id) => this.resultOf(id),
             signal: this.abort.signal,
-            cell: this.lesson.cells.find((c): c is CodeCell => c.id === item.cellId && c.kind !== 'markdown'),
+            cell,
           })
         : errorOutput(new Error(`This version of the workbench cannot run ${kind} cells yet.`));
     }
@@ -256,7 +258,7 @@ export class NotebookRuntime {
   private redrawChartsOf(item: QueuedRun): void {
     const queued = new Set(this.queue.map((q) => q.cellId));
     const charts = this.cells.filter((c) => {
-      if (this.kinds.get(c.id) !== 'chart' || !c.output || queued.has(c.id)) return false;
+      if (this.codeCells.get(c.id)?.kind !== 'chart' || !c.output || queued.has(c.id)) return false;
       const parsed = parseChartSpec(c.source);
       return parsed.ok && parsed.spec.from === item.cellId;
     });

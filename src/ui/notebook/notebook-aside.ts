@@ -1,5 +1,4 @@
 import { LitElement, html, type PropertyValues } from 'lit';
-import type { CodeCell, Lesson } from '../../lesson/types';
 import type { SchemaInfo } from '../../sql/schema';
 import { visibleSchema } from './visible-schema';
 import { lineageGraph } from '../../notebook/lineage';
@@ -16,13 +15,11 @@ type Tab = 'tables' | 'lineage';
 /** The notebook's side panel: the live schema, or the lineage graph of the tables the cells made. */
 export class NotebookAside extends LitElement {
   static override properties = {
-    lesson: { attribute: false },
     runtime: { attribute: false },
     state: { attribute: false },
     tab: { state: true },
     preview: { state: true },
   };
-  declare lesson: Lesson;
   declare runtime: NotebookRuntime;
   declare state: NotebookState;
   declare tab: Tab;
@@ -77,7 +74,7 @@ export class NotebookAside extends LitElement {
 
   private graph() {
     const { state } = this;
-    const order = this.lesson.cells.filter((c): c is CodeCell => c.kind !== 'markdown').map((c) => c.id);
+    const order = state.cells.map((c) => c.id);
     const tables = this.visible.tables;
     const shown = new Set(tables.map((t) => t.id));
     const datasets = state.datasetTables.filter((d) => d.tables.some((t) => shown.has(t)));

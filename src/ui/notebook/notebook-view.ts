@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import type { CodeCell, Lesson, MarkdownCell } from '../../lesson/types';
+import type { Lesson, MarkdownCell } from '../../lesson/types';
 import type { NotebookRuntime, NotebookState } from '../../notebook/runtime';
 import type { LessonProgress, LessonProgressState } from '../../notebook/lesson-progress';
 import { listenForProgressEvents } from '../progress/progress-events';
@@ -124,7 +124,6 @@ export class NotebookView extends LitElement {
       <dew-notebook-aside
         class="notebook-aside"
         aria-label=${strings.schemaTitle}
-        .lesson=${lesson}
         .runtime=${this.runtime}
         .state=${state}
         @focus-cell=${this.onFocusCell}
@@ -182,8 +181,9 @@ export class NotebookView extends LitElement {
   }
 
   private focusCellAfter(id: string): void {
-    const code = this.lesson.cells.filter((c): c is CodeCell => c.kind !== 'markdown');
-    const next = code[code.findIndex((c) => c.id === id) + 1];
+    // The runtime's cells are the code cells, in lesson order.
+    const cells = this.state?.cells ?? [];
+    const next = cells[cells.findIndex((c) => c.id === id) + 1];
     if (next) this.focusCell(next.id, 'nearest');
   }
 
