@@ -3,15 +3,24 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { IndexedDbApi } from './idb';
 import { progressMessages } from './messages';
 import { createMemoryProgressStore, openProgressStore, type StoreOptions } from './store';
-import { instrumentIndexedDb, ManualClock } from './testing';
+import { instrumentIndexedDb, ManualClock, MemoryStorage } from './testing';
 import type { ProgressStore, StoreStatus } from './types';
 
 /** A browser profile: one IndexedDB that outlives the stores (tabs, reloads) opened over it. */
 const profile = (): IndexedDbApi => ({ indexedDB: new IDBFactory(), IDBKeyRange });
 
+/** The profile's localStorage, where the journal of unwritten edits lives (store-journal.test.ts). */
+const journals = new WeakMap<IndexedDbApi, MemoryStorage>();
+const journalOf = (api: IndexedDbApi | null): MemoryStorage | null => {
+  if (!api) return null;
+  const storage = journals.get(api) ?? new MemoryStorage();
+  journals.set(api, storage);
+  return storage;
+};
+
 const open: ProgressStore[] = [];
 async function openStore(api: IndexedDbApi | null, clock = new ManualClock(), options: StoreOptions = {}): Promise<ProgressStore> {
-  const store = await openProgressStore({ indexedDb: api, clock, ...options });
+  const store = await openProgressStore({ indexedDb: api, clock, journal: journalOf(api), ...options });
   open.push(store);
   return store;
 }
@@ -22,9 +31,9 @@ async function reload(store: ProgressStore, api: IndexedDbApi, clock = new Manua
   return openStore(api, clock);
 }
 
-/** What a fresh tab would read from storage alone (this tab's pending changes not included). */
+/** What a fresh tab would read from IndexedDB alone (pending changes and the journal not included). */
 async function stored(api: IndexedDbApi, lessonId: string): Promise<Record<string, string>> {
-  const store = await openProgressStore({ indexedDb: api, clock: new ManualClock() });
+  const store = await openProgressStore({ indexedDb: api, clock: new ManualClock(), journal: null });
   const work = await store.loadLesson(lessonId);
   await store.close();
   return Object.fromEntries([...work.edits].map(([cellId, e]) => [cellId, e.code]));

@@ -3,13 +3,15 @@
 // after a short debounce, at flush(), or right away for exercise events and
 // resets. When storage refuses (full disk, private mode, another tab) the
 // changes stay pending, the status says so, and a timer tries again: nothing
-// the learner did is dropped.
+// the learner did is dropped. Each edit is also copied at once into a
+// synchronous journal (journal.ts), for a page that goes before its write commits.
 //
 // With no storage at all the same class is the in-memory store.
 import { Changes, deleteOp, emptyRecords, updateOp, type Records } from './changes';
 import { systemClock, type Clock, type TimerHandle } from './clock';
 import { exportFileName, parseProgressFile, serializeProgress } from './export-format';
 import { importInto } from './import-records';
+import { browserJournalStorage, EditJournal, replayEdit, type Journalled, type JournalStorage } from './journal';
 import { browserIndexedDb, type IndexedDbApi } from './idb';
 import { connectIndexedDb, type ConnectHandlers, type Persistence } from './idb-persistence';
 import { progressMessages } from './messages';
@@ -49,6 +51,8 @@ export interface IndexedDbStoreOptions extends StoreOptions {
   indexedDb?: IndexedDbApi | null;
   /** Database name; default 'de-workbench'. */
   dbName?: string;
+  /** Where the journal of unwritten edits lives; default the browser's localStorage. null: no journal. */
+  journal?: JournalStorage | null;
 }
 
 export const DEFAULTS = { debounceMs: 300, maxWaitMs: 2000, retryMs: 30_000, openTimeoutMs: 3000 };
@@ -65,7 +69,8 @@ export class ProgressStoreError extends Error {
 export async function openProgressStore(options: IndexedDbStoreOptions = {}): Promise<ProgressStore> {
   const api = options.indexedDb === undefined ? browserIndexedDb() : options.indexedDb;
   if (!api) return createMemoryProgressStore({ ...options, reason: 'unavailable', detail: 'IndexedDB is not available' });
-  const store = new LayeredProgressStore((handlers) => connectIndexedDb(api, handlers, options.dbName), options);
+  const journal = new EditJournal(options.journal === undefined ? browserJournalStorage() : options.journal);
+  const store = new LayeredProgressStore((handlers) => connectIndexedDb(api, handlers, options.dbName), options, null, journal);
   await store.start();
   return store;
 }
@@ -109,11 +114,14 @@ class LayeredProgressStore implements ProgressStore {
   private lastStatus = '';
   private readonly clock: Clock;
   private readonly opts: typeof DEFAULTS;
+  /** Journal entries that `pending` covers, by cell key: removed once it is written. */
+  private pendingJournal = new Map<string, Journalled>();
 
   constructor(
     private readonly connectFn: Connect | null,
     options: StoreOptions,
     permanent: MemoryCause | null = null,
+    private readonly journal = new EditJournal(null),
   ) {
     this.clock = options.clock ?? systemClock;
     this.opts = {
@@ -127,6 +135,7 @@ class LayeredProgressStore implements ProgressStore {
   }
 
   async start(): Promise<void> {
+    this.replayJournal();
     await this.connectWithin();
     if (!this.persistence) this.scheduleRetry();
   }
@@ -166,6 +175,19 @@ class LayeredProgressStore implements ProgressStore {
   }
 
   // ---- storage ----
+
+  /**
+   * Edits an earlier page saved but may not have written, back into pending: reads
+   * show them at once, and they are written as soon as the database is open. Each is
+   * applied to the record as stored then, where a newer record wins (see replayEdit).
+   */
+  private replayJournal(): void {
+    for (const journalled of this.journal.read()) {
+      const { entry } = journalled;
+      this.pending.changeEdit(entry.lessonId, entry.cellId, updateOp((prev) => replayEdit(prev, entry), `save:${entry.original}`));
+      this.pendingJournal.set(cellKey(entry.lessonId, entry.cellId), journalled);
+    }
+  }
 
   /** Opens storage if it is not open and no attempt is under way; waits up to openTimeoutMs. */
   private async connectWithin(): Promise<void> {
@@ -262,17 +284,21 @@ class LayeredProgressStore implements ProgressStore {
       return;
     }
     const batch = this.pending;
+    const journalled = this.pendingJournal;
     const persistence = this.persistence;
     this.pending = new Changes();
+    this.pendingJournal = new Map();
     this.inFlight = batch;
     try {
       await persistence.write(batch);
       this.inFlight = null;
+      for (const entry of journalled.values()) this.journal.forget(entry);
       this.setMemory(null);
     } catch (error) {
       // Nothing of the batch was written: put it back under whatever came since.
       this.inFlight = null;
       this.pending = Changes.compose(batch, this.pending);
+      for (const [key, entry] of journalled) if (!this.pendingJournal.has(key)) this.pendingJournal.set(key, entry);
       if (this.persistence !== persistence && this.memory) {
         // The connection was lost during the write; that loss already explains why.
         this.emitStatus();
@@ -336,6 +362,10 @@ class LayeredProgressStore implements ProgressStore {
       cellId,
       updateOp((prev) => editAfterSave(prev, lessonId, cellId, code, original, now), `save:${original}`),
     );
+    // When the journal refuses (full), an older entry of this cell may remain: it is
+    // still the one to remove once this save is written, and older than the record then.
+    const journalled = this.journal.write({ lessonId, cellId, code, original, at: now });
+    if (journalled) this.pendingJournal.set(cellKey(lessonId, cellId), journalled);
     this.emitStatus();
     this.scheduleFlush();
   }
@@ -353,22 +383,35 @@ class LayeredProgressStore implements ProgressStore {
 
   // ---- resets ----
 
+  // A reset also removes the journal entries it covers, from any tab, so no later
+  // page replays an edit the learner threw away.
+
   async resetCell(lessonId: string, cellId: string): Promise<void> {
     this.pending.changeEdit(lessonId, cellId, deleteOp());
+    this.journal.forgetCell(lessonId, cellId);
+    this.pendingJournal.delete(cellKey(lessonId, cellId));
     this.emitStatus();
     await this.flush();
   }
 
   async resetLesson(lessonId: string): Promise<void> {
     this.pending.clearLesson(lessonId);
+    this.journal.forgetLesson(lessonId);
+    for (const [key, { entry }] of this.pendingJournal) if (entry.lessonId === lessonId) this.pendingJournal.delete(key);
     this.emitStatus();
     await this.flush();
   }
 
   async eraseAll(): Promise<void> {
     this.pending.clear();
+    this.forgetJournal();
     this.emitStatus();
     await this.flush();
+  }
+
+  private forgetJournal(): void {
+    this.journal.forgetAll();
+    this.pendingJournal.clear();
   }
 
   async describeReset(scope: ResetScope): Promise<ResetDescription> {
@@ -442,7 +485,10 @@ class LayeredProgressStore implements ProgressStore {
     if (!parsed.ok) return parsed;
     const current = await this.readRecords();
     // Everything is validated; from here on the changes go into one batch, one transaction.
-    const counts = importInto(this.pending, parsed, current, options.mode ?? 'merge');
+    const mode = options.mode ?? 'merge';
+    const counts = importInto(this.pending, parsed, current, mode);
+    // Replace deletes everything here first, unwritten edits included; merge keeps them.
+    if (mode === 'replace') this.forgetJournal();
     this.emitStatus();
     await this.flush();
     const persisted = this.status.state === 'ok';

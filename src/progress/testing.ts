@@ -1,8 +1,9 @@
 // Test helpers for the progress layer (used by *.test.ts; not part of the app):
-// a clock moved by hand, and an IndexedDB wrapper that counts writes and can
-// make them fail the way a full disk does.
+// a clock moved by hand, an IndexedDB wrapper that counts writes and can make
+// them fail the way a full disk does, and a localStorage that can be full.
 import type { Clock, TimerHandle } from './clock';
 import type { IndexedDbApi } from './idb';
+import type { JournalStorage } from './journal';
 
 export class ManualClock implements Clock {
   time: number;
@@ -156,4 +157,43 @@ export function instrumentIndexedDb(inner: IndexedDbApi): InstrumentedIndexedDb 
     },
   });
   return state;
+}
+
+/** A localStorage in memory, shared by the stores of one test "browser profile". */
+export class MemoryStorage implements JournalStorage {
+  readonly items = new Map<string, string>();
+  /** When set, setItem throws a DOMException with this name (e.g. 'QuotaExceededError'). */
+  failWrites: string | null = null;
+  /** When true, every method throws a SecurityError, as blocked storage does. */
+  blocked = false;
+
+  get length(): number {
+    this.check();
+    return this.items.size;
+  }
+
+  key(index: number): string | null {
+    this.check();
+    return [...this.items.keys()][index] ?? null;
+  }
+
+  getItem(key: string): string | null {
+    this.check();
+    return this.items.get(key) ?? null;
+  }
+
+  setItem(key: string, value: string): void {
+    this.check();
+    if (this.failWrites) throw new DOMException('The quota has been exceeded.', this.failWrites);
+    this.items.set(key, value);
+  }
+
+  removeItem(key: string): void {
+    this.check();
+    this.items.delete(key);
+  }
+
+  private check(): void {
+    if (this.blocked) throw new DOMException('Access is denied for this document.', 'SecurityError');
+  }
 }

@@ -59,6 +59,11 @@ function storedCode(p: Page, cellId: string): Promise<string | null> {
   );
 }
 
+/** Keys of the store's journal of unwritten edits in this profile's localStorage. */
+function journalKeys(p: Page): Promise<string[]> {
+  return p.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('de-workbench/unsaved-edit:')));
+}
+
 /** Answers every dialog with `answer` and records its message. */
 function answerDialogs(p: Page, answer: 'accept' | 'dismiss'): string[] {
   const seen: string[] = [];
@@ -124,6 +129,50 @@ describe('saved work, as a learner meets it', () => {
     await expect.poll(() => codeIn(page, 'peek')).toBe(code);
     expect(await codeIn(page, 'by-status')).toBe(await lessonCellSource(LESSON_FILE, 'by-status'));
     expect(problems(page)).toEqual(NO_PROBLEMS);
+  });
+
+  it('keeps an edit typed just before an immediate reload', async () => {
+    const page = await open(LESSON);
+    const code = 'SELECT 42 AS typed_then_reloaded;';
+    await typeInto(page, 'peek', code);
+    // No wait: the IndexedDB write (due ~300 ms later) has not happened yet.
+    await page.reload();
+    await expect.poll(() => codeIn(page, 'peek')).toBe(code);
+    // Once the page is back, the journalled edit is written to IndexedDB too.
+    await expect.poll(() => storedCode(page, 'peek')).toBe(code);
+    expect(problems(page)).toEqual(NO_PROBLEMS);
+  });
+
+  it('keeps an edit whose write was still waiting for a busy database when the page reloaded', async () => {
+    const page = await open(LESSON);
+    await cell(page, 'peek').locator('.monaco-editor').waitFor();
+    // Another connection keeps a write transaction on the edits open for a few seconds, as a
+    // slow disk or another tab would: the store's write queues behind it, so it cannot
+    // commit before the reload, whatever the timing of this machine.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const request = indexedDB.open('de-workbench');
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            const edits = request.result.transaction('edits', 'readwrite').objectStore('edits');
+            const until = Date.now() + 5000;
+            const spin = (): void => {
+              if (Date.now() < until) edits.get(['busy', 'busy']).onsuccess = spin;
+            };
+            spin();
+            resolve();
+          };
+        }),
+    );
+    const code = 'SELECT 43 AS written_behind_a_busy_database;';
+    await typeInto(page, 'peek', code);
+    await page.waitForTimeout(600); // the debounced write has started, and waits
+    await page.reload();
+    await expect.poll(() => codeIn(page, 'peek')).toBe(code);
+    await expect.poll(() => storedCode(page, 'peek')).toBe(code);
+    // Written to IndexedDB: the safety copy in localStorage is gone.
+    await expect.poll(() => journalKeys(page)).toEqual([]);
   });
 
   it('keeps an edit across a browser restart', async () => {
@@ -201,6 +250,10 @@ describe('saved work, as a learner meets it', () => {
     await expect.poll(() => codeIn(page, 'by-status')).toBe(original);
     await expect.poll(() => storedCode(page, 'by-status')).toBeNull();
     expect(await reset.count()).toBe(0);
+    // Nothing brings the edit back, not even the safety copy of unwritten edits.
+    expect(await journalKeys(page)).toEqual([]);
+    await page.reload();
+    await expect.poll(() => codeIn(page, 'by-status')).toBe(original);
   });
 
   it('resets the lesson from its header', async () => {
