@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderChart } from './render';
 import { MAX_POINTS } from './sample';
-import { find, resultOf, textOf, tickLabels, tooltipOf, vertices } from './test-svg';
+import { find, resultOf, textOf, tickLabels, tooltipOf, vertices, xTickLabels } from './test-svg';
 import type { ChartSpec } from './types';
 
 const line: ChartSpec = { type: 'line', from: 'q', x: 'hour', y: 'trips' };
@@ -35,9 +35,9 @@ describe('line', () => {
     const rows = resultOf(['at', 'trips'], [
       ['2026-03-02T06:10:00Z', 5], ['2026-03-02T09:40:00Z', 12], ['2026-03-02T13:05:00Z', 7], ['2026-03-02T18:55:00Z', 14],
     ]);
-    const labels = tickLabels(renderChart({ ...line, x: 'at' }, rows).svg, 'x');
-    expect(labels[0]).toMatch(/^Mar 2, 2026 \d\d:00$/);
-    for (const label of labels.slice(1)) expect(label).toMatch(/^\d\d:00$/);
+    const labels = xTickLabels(renderChart({ ...line, x: 'at' }, rows).svg);
+    expect(labels[0]!.lines).toEqual([expect.stringMatching(/^\d\d:00$/), 'Mar 2, 2026']);
+    for (const label of labels.slice(1)) expect(label.lines).toEqual([expect.stringMatching(/^\d\d:00$/)]);
   });
 
   it('draws one path per series and lists each series in the legend', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkChart } from './check';
 import { ChartError } from './errors';
 import { renderChart } from './render';
-import { find, resultOf, textOf } from './test-svg';
+import { find, resultOf, textOf, xLabelProblems, xTickLabels } from './test-svg';
 import type { ChartSpec } from './types';
 
 const bar: ChartSpec = { type: 'bar', from: 'q', x: 'city', y: 'trips' };
@@ -80,11 +80,15 @@ describe('renderChart', () => {
   });
 
   it('shifts an edge tick label inwards rather than letting it leave the chart', () => {
-    const long = resultOf(['route', 'trips'], [['Gangnam Station → Incheon Airport T2', 4], ['b', 1], ['c', 1], ['d', 1], ['e', 1], ['f', 1], ['g', 1], ['h', 1]]);
-    const { svg } = renderChart({ ...bar, x: 'route', width: 240 }, long);
-    const first = /<g class="tick" transform="translate\(([\d.]+),0\)"><line y2="5"[^>]*\/><text fill="currentColor" x="([\d.]+)"/.exec(svg);
-    expect(first).not.toBeNull();
-    expect(Number(first![2])).toBeGreaterThan(0);
+    const rows = resultOf(['at', 'trips'], [['2026-03-02T06:00:00Z', 4], ['2026-03-02T18:00:00Z', 1]]);
+    const { svg } = renderChart({ type: 'line', from: 'q', x: 'at', y: 'trips' }, rows);
+    const [first] = xTickLabels(svg);
+    expect(first!.pos).toBe(0);
+    expect(first!.angle).toBe(0);
+    // The clock time stays under its tick; the longer date under it moves right.
+    expect(first!.dx[0]).toBe(0);
+    expect(first!.dx[1]).toBeGreaterThan(0);
+    expect(xLabelProblems(svg)).toEqual([]);
   });
 
   it('shortens long category labels and keeps the whole label in a tooltip', () => {
