@@ -20,7 +20,8 @@ export type CellOutput =
   | { kind: 'js'; outputs: SandboxOutput[]; failed: boolean; tables: TableAccess }
   /** An exercise attempt: the learner's own output, and what the checks found. */
   | { kind: 'exercise'; pass: boolean; feedback: Feedback[]; learner: CellOutput; tables?: TableAccess }
-  | { kind: 'error'; message: string; statement?: number; tables?: TableAccess }
+  /** `madeBy`: the exercise that makes the table this error found missing (see made-by-exercise.ts). */
+  | { kind: 'error'; message: string; statement?: number; tables?: TableAccess; madeBy?: string }
   | { kind: 'stopped'; message: string };
 
 export interface CellState {

@@ -103,6 +103,22 @@ describe('NotebookRuntime', () => {
     expect(attempts).toBe(2);
   });
 
+  it('names the exercise that makes a table a cell found missing', async () => {
+    const exercise = [
+      '```sql exercise id=make-t\nSELECT 1;\n```',
+      '```sql solution for=make-t\nCREATE TABLE t AS SELECT 1 AS x;\n```',
+      '```yaml checks for=make-t\n- table: {name: t}\n```',
+    ].join('\n\n');
+    const runtime = new NotebookRuntime(lesson(`\n${exercise}\n` + fence('reads', 'SELECT x FROM t;') + fence('other', 'SELECT y FROM nowhere;')), {
+      engine,
+      loadDatasets: async () => {},
+    });
+    await runtime.run('reads');
+    await runtime.run('other');
+    expect(runtime.cell('reads')!.output).toEqual({ kind: 'error', message: 'no such table: t', statement: 1, tables: expect.anything(), madeBy: 'make-t' });
+    expect(runtime.cell('other')!.output).not.toHaveProperty('madeBy');
+  });
+
   it('runs all cells top to bottom and withdraws the rest after an error', async () => {
     const runtime = new NotebookRuntime(
       lesson(fence('make', 'CREATE TABLE t(x);') + fence('bad', 'SELECT nope FROM t;') + fence('after', 'SELECT 1;')),

@@ -9,6 +9,7 @@ import { parseChartSpec } from '../charts';
 import { allStaleCells, type CellLineage, type DatasetTables } from './lineage';
 import { initialCell, isSuccess, transition, type CellEvent, type CellOutput, type CellState } from './cell-state';
 import { defaultExecutors, errorOutput, type Executor } from './executors';
+import { exerciseMakingMissingTable } from './made-by-exercise';
 
 export type DatasetStatus =
   | { state: 'pending' }
@@ -215,6 +216,10 @@ export class NotebookRuntime {
             cell,
           })
         : errorOutput(new Error(`This version of the workbench cannot run ${kind} cells yet.`));
+      if (output.kind === 'error') {
+        const madeBy = exerciseMakingMissingTable(this.lesson, item.cellId, output.message);
+        if (madeBy) output = { ...output, madeBy };
+      }
     }
     const elapsedMs = this.now() - started;
     const wrote = this.recordLineage(item.cellId, output);

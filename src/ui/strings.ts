@@ -44,6 +44,9 @@ const en = {
   noResult: 'Done. The last statement returns no rows.',
   elapsed: (ms: number) => (ms < 1000 ? `${Math.max(1, Math.round(ms))} ms` : `${(ms / 1000).toFixed(2)} s`),
   errorInStatement: (n: number) => `Error in statement ${n}`,
+  madeByExercise: (table: string, exercise: string) =>
+    `${table} is made by the exercise ${exercise}: solve it (or show its solution and run it), then run this cell again.`,
+  goToExercise: (exercise: string) => `Go to ${exercise}`,
   error: 'Error',
   keyboardHint: 'Shift+Enter runs and moves on · Ctrl/Cmd+Enter runs in place',
   lessonNotFound: (id: string) => `There is no lesson called “${id}”.`,

@@ -49,3 +49,31 @@ describe('every lesson', () => {
     });
   }
 });
+
+describe('a cell that needs an exercise solved first', () => {
+  it('names the exercise, takes the learner to it, and runs once it is solved', async () => {
+    const capstone = lessons.find((l) => l.id === 'capstone-bad-rides')!;
+    const match = capstone.cells.find((c): c is ExerciseCell => c.kind === 'exercise' && c.id === 'match-tickets')!;
+    page = await openApp(`#/lessons/${capstone.id}`);
+    await page.getByRole('button', { name: 'Run all' }).click();
+    const gap = cell(page, 'match-gap');
+    // Run all stops here: the view this cell reads is the exercise's to make.
+    await expect.poll(() => gap.getAttribute('data-status'), { timeout: 120_000 }).toBe('error');
+    const note = gap.locator('.made-by');
+    await expect.poll(() => note.textContent()).toContain('ticket_trip_match is made by the exercise match-tickets');
+    await screenshot(page, 'made-by-exercise');
+
+    await note.getByRole('button', { name: 'Go to match-tickets' }).click();
+    await expect
+      .poll(() => page!.evaluate(() => document.activeElement?.closest('[role=region]')?.getAttribute('aria-label')))
+      .toBe('match-tickets');
+
+    await typeInto(page, 'match-tickets', match.solution);
+    await page.keyboard.press('ControlOrMeta+Enter');
+    await expect.poll(() => cell(page!, 'match-tickets').locator('.verdict').textContent(), { timeout: 30_000 }).toContain('Correct');
+    await gap.getByRole('button', { name: 'Run cell' }).click();
+    await expect.poll(() => gap.getAttribute('data-status'), { timeout: 30_000 }).toBe('done');
+    await expect.poll(() => gap.locator('.made-by').count()).toBe(0);
+    expect(problems(page)).toEqual(NO_PROBLEMS);
+  });
+});

@@ -1,5 +1,7 @@
 import { LitElement, html } from 'lit';
 import type { CellOutput } from '../../notebook/cell-state';
+import { missingTable } from '../../notebook/made-by-exercise';
+import type { FocusCellDetail } from '../lineage/lineage-view';
 import { strings } from '../strings';
 
 type Failure = Extract<CellOutput, { kind: 'error' | 'stopped' }>;
@@ -25,7 +27,17 @@ export class ErrorView extends LitElement {
     return html`<div role="alert" class="cell-error ${output.kind}">
       <strong>${heading}</strong>
       <pre>${output.message}</pre>
+      ${output.kind === 'error' && output.madeBy ? this.renderMadeBy(output.madeBy, missingTable(output.message) ?? '') : null}
     </div>`;
+  }
+
+  private renderMadeBy(exercise: string, table: string) {
+    const focus = () =>
+      this.dispatchEvent(new CustomEvent<FocusCellDetail>('focus-cell', { detail: { cellId: exercise }, bubbles: true, composed: true }));
+    return html`<p class="made-by">
+      ${strings.madeByExercise(table, exercise)}
+      <button type="button" @click=${focus}>${strings.goToExercise(exercise)}</button>
+    </p>`;
   }
 }
 

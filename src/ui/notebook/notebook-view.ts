@@ -74,7 +74,7 @@ export class NotebookView extends LitElement {
     const saved = this.progress ? this.saved : undefined;
     return html`
       <div class="notebook-layout">
-      <article class="notebook" @cell-run=${this.onRun} @cell-edit=${this.onEdit} @cell-stop=${this.onStop}>
+      <article class="notebook" @cell-run=${this.onRun} @cell-edit=${this.onEdit} @cell-stop=${this.onStop} @focus-cell=${this.onFocusCell}>
         <header class="lesson-header">
           <p class="lesson-stage">${strings.stageNames[lesson.stage]}${lesson.minutes ? html` · ${strings.minutes(lesson.minutes)}` : nothing}</p>
           <h1>${lesson.title}</h1>
