@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parseLesson } from '../../lesson/parse';
-import { formatIssue, type ExerciseCell } from '../../lesson/types';
+import { DEFAULT_COMPARE_OPTIONS, formatIssue, type ExerciseCell } from '../../lesson/types';
 import { createNodeEngine } from '../../sql/node-engine';
 import type { ColumnDef, SqlEngine, SqlValue } from '../../sql/types';
 import { KEPT_ROWS } from '../executors';
@@ -107,8 +107,9 @@ function jsRunner(engine: SqlEngine): RunCode {
       const columns: ColumnDef[] = names.map((name) => ({ name, type: '' }));
       await engine.insert({ table, columns, rows: rows.map((r) => names.map((n) => r[n] ?? null)), mode: 'replace' });
     };
+    const sql = async (query: string) => (await engine.exec(query)).result;
     try {
-      await new AsyncFunction('extract', 'load', source)(extract, load);
+      await new AsyncFunction('extract', 'load', 'sql', source)(extract, load, sql);
     } catch (error) {
       return { kind: 'error', message: error instanceof Error ? error.message : String(error) };
     }
@@ -268,6 +269,48 @@ describe('checkExercise', () => {
     const report = await checkExercise(engine, exercise('clean-fares'), 'DELETE FROM trips;', { run: stopping });
     expect(report.feedback.map((f) => f.message)).toEqual(['The check was stopped. The database is as it was before.']);
     expect(await tripRows()).toEqual(before);
+  });
+
+  it('tells a learner who reruns a passed CREATE TABLE how to make it rerunnable', async () => {
+    const ex = exercise('city-totals');
+    const rerunnable: ExerciseCell = { ...ex, solution: `DROP TABLE IF EXISTS city_totals;\n${ex.solution}` };
+    const first = await checkExercise(engine, rerunnable, ex.solution, { keepPassingState: true });
+    expect(first.pass).toBe(true);
+    const again = await checkExercise(engine, rerunnable, ex.solution, { keepPassingState: true });
+    expect(again.feedback.map((f) => f.message)).toEqual([
+      'Your code stopped with an error in statement 1: table city_totals already exists. It is there from an earlier run of this cell or another: start your code with DROP TABLE IF EXISTS city_totals; so the cell can run again.',
+    ]);
+    const fixed = await checkExercise(engine, rerunnable, `DROP TABLE IF EXISTS city_totals;\n${ex.solution}`, { keepPassingState: true });
+    expect(fixed.pass).toBe(true);
+  });
+
+  describe('an upsert that SQLite reads as a join', () => {
+    const upsert = (where: string) =>
+      `INSERT INTO riders SELECT trip_id, city FROM trips${where} ON CONFLICT (rider_id) DO UPDATE SET name = excluded.name;`;
+    const tip = "SQLite reads the ON after a SELECT's FROM as the start of a join: put WHERE true (or your WHERE clause) before ON CONFLICT.";
+    const upsertExercise = (language: 'sql' | 'js', solution: string): ExerciseCell => ({
+      ...exercise('clean-fares'),
+      language,
+      solution,
+      checks: [{ ...DEFAULT_COMPARE_OPTIONS, kind: 'table', line: 1, table: 'riders', key: ['rider_id'] }],
+    });
+    beforeEach(async () => {
+      await engine.exec('CREATE UNIQUE INDEX riders_id ON riders (rider_id);');
+    });
+
+    it('in a sql exercise', async () => {
+      const ex = upsertExercise('sql', upsert(' WHERE true'));
+      const report = await checkExercise(engine, ex, upsert(''));
+      expect(report.feedback.map((f) => f.message)).toEqual([`Your code stopped with an error in statement 1: near "DO": syntax error. ${tip}`]);
+      expect((await checkExercise(engine, ex, upsert(' WHERE true'))).pass).toBe(true);
+    });
+
+    it('in a js exercise whose sql() call failed', async () => {
+      const run = jsRunner(engine);
+      const ex = upsertExercise('js', `await sql(\`${upsert(' WHERE true')}\`);`);
+      const report = await checkExercise(engine, ex, `await sql(\`\n  ${upsert('')}\n\`);`, { run });
+      expect(report.feedback.map((f) => f.message)).toEqual([`Your code stopped with an error: near "DO": syntax error. ${tip}`]);
+    });
   });
 
   it('checks a js exercise through the tables it loaded', async () => {

@@ -9,6 +9,7 @@ import type { CellOutput } from '../cell-state';
 import { errorOutput, KEPT_ROWS } from '../executors';
 import { compareResults } from './compare';
 import { quoteIdentifier, runDataTest, tableColumns } from './data-tests';
+import { errorTip } from './error-tips';
 import { feedback, type Feedback } from './feedback';
 
 /** Runs code as its cell would and returns what the cell would show. */
@@ -110,7 +111,7 @@ export async function checkExercise(
   try {
     const output = await runSafely(run, learnerSource);
     learnerOutput = forDisplay(output);
-    const failure = attemptFailure(learnerOutput);
+    const failure = attemptFailure(learnerOutput, learnerSource);
     if (failure !== undefined) {
       await engine.restore(before);
       return report([failure], [], learnerOutput);
@@ -169,17 +170,27 @@ async function runSafely(run: RunCode, source: string): Promise<CellOutput> {
   }
 }
 
-function attemptFailure(output: CellOutput): Feedback | undefined {
+/** `source` is the learner's code, which some error tips need to be sure they apply. */
+function attemptFailure(output: CellOutput, source: string): Feedback | undefined {
   switch (output.kind) {
     case 'error':
-      return feedback('learner-error', output.statement === undefined ? { message: output.message } : { message: output.message, statement: output.statement });
+      return learnerError(output.message, source, output.statement);
     case 'stopped':
       return feedback('stopped', {});
     case 'js':
-      return output.failed ? feedback('learner-error', { message: jsErrorMessage(output) }) : undefined;
+      return output.failed ? learnerError(jsErrorMessage(output), source) : undefined;
     default:
       return undefined;
   }
+}
+
+function learnerError(message: string, source: string, statement?: number): Feedback {
+  const tip = errorTip(message, source);
+  return feedback('learner-error', {
+    message,
+    ...(statement === undefined ? {} : { statement }),
+    ...(tip === undefined ? {} : { tip }),
+  });
 }
 
 function jsErrorMessage(output: Extract<CellOutput, { kind: 'js' }>): string {

@@ -131,6 +131,81 @@ describe('compareResults', () => {
     ]);
   });
 
+  describe('rows whose key is right but other values are not', () => {
+    const riders = rs(
+      ['rider_id', 'email', 'phone', 'city'],
+      ['r1', 'a@new', '010-1', 'Seoul'],
+      ['r2', 'b@new', '010-2', 'Busan'],
+      ['r3', 'c@new', '010-3', 'Daegu'],
+      ['r4', 'd@new', '010-4', 'Ulsan'],
+      ['r5', 'e@new', '010-5', 'Incheon'],
+    );
+    /** INSERT OR IGNORE kept the old values of r2, r3 and r5. */
+    const stale = rs(
+      ['rider_id', 'email', 'phone', 'city'],
+      ['r1', 'a@new', '010-1', 'Seoul'],
+      ['r2', 'b@old', '010-2', 'Busan'],
+      ['r3', 'c@old', '010-9', 'Daegu'],
+      ['r4', 'd@new', '010-4', 'Ulsan'],
+      ['r5', 'e@new', '010-5', 'Gwangju'],
+    );
+
+    it('reports them in one message, by column, with only the learner’s values', () => {
+      const verdict = compareResults(stale, riders, { key: ['rider_id'] }, 'dim_riders');
+      expect(verdict.problems.map((p) => p.code)).toEqual(['row-values']);
+      expect(messages(verdict.problems)).toEqual([
+        "3 rows of table 'dim_riders' have the right rider_id but other values differ — in email (2 rows), phone (1) and city (1): rider_id = 'r2': yours has email 'b@old'; rider_id = 'r3': yours has email 'c@old' and phone '010-9'; rider_id = 'r5': yours has city 'Gwangju'.",
+      ]);
+      expect(verdict.problems[0]!.examples?.rows).toEqual([stale.rows[1], stale.rows[2], stale.rows[4]]);
+      expect(JSON.stringify(verdict.problems)).not.toMatch(/b@new|c@new|010-3|Incheon/);
+    });
+
+    it('shows a few rows, and a few values of each', () => {
+      const wide = ['id', 'a', 'b', 'c', 'd', 'e'];
+      const expected = rs(wide, [1, 1, 1, 1, 1, 1], [2, 2, 2, 2, 2, 2], [3, 3, 3, 3, 3, 3], [4, 4, 4, 4, 4, 4]);
+      const learner = rs(wide, [1, 0, 0, 0, 0, 0], [2, 0, 2, 2, 2, 0], [3, 0, 3, 3, 3, 3], [4, 0, 4, 4, 4, 4]);
+      expect(messages(compareResults(learner, expected, { key: ['id'] }).problems)).toEqual([
+        '4 rows of your result have the right id but other values differ — in a (4 rows), e (2), b (1), c (1) and d (1); e.g. id = 1: yours has a 0, b 0, c 0 and 2 more; id = 2: yours has a 0 and e 0; id = 3: yours has a 0.',
+      ]);
+    });
+
+    it('keeps the messages for keys that are truly missing or extra', () => {
+      const learner = rs(
+        ['rider_id', 'email', 'phone', 'city'],
+        ['r1', 'a@new', '010-1', 'Seoul'],
+        ['r2', 'b@old', '010-8', 'Busan'],
+        ['r4', 'd@new', '010-4', 'Ulsan'],
+        ['r5', 'e@new', '010-5', 'Incheon'],
+        ['r9', 'z@new', '010-0', 'Jeju'],
+      );
+      expect(messages(compareResults(learner, riders, { key: ['rider_id'] }).problems)).toEqual([
+        "1 row of your result has the right rider_id but other values differ — in email and phone: rider_id = 'r2': yours has email 'b@old' and phone '010-8'.",
+        "1 of the 5 expected rows is missing from your result (the row with rider_id = 'r3').",
+        "Your result has 1 row that should not be there: ('r9', 'z@new', '010-0', 'Jeju').",
+      ]);
+    });
+
+    it('says “column … has a different value” when only one column differs', () => {
+      const learner = rs(['rider_id', 'email', 'phone', 'city'], ['r1', 'a@old', '010-1', 'Seoul'], ['r2', 'b@new', '010-2', 'Busan']);
+      expect(messages(compareResults(learner, riders, { key: ['rider_id'] }).problems)).toEqual([
+        "Column 'email' has a different value in 1 row: where rider_id = 'r1' (yours: 'a@old').",
+        "3 of the 5 expected rows are missing from your result (the rows with rider_id = 'r3', rider_id = 'r4' and rider_id = 'r5').",
+      ]);
+    });
+
+    it('pairs nothing by a key that does not identify a row of the solution', () => {
+      const expected = rs(['city', 'day', 'trips'], ['Seoul', 1, 10], ['Seoul', 2, 20], ['Busan', 1, 5]);
+      const learner = rs(['city', 'day', 'trips'], ['Seoul', 3, 11], ['Seoul', 4, 21], ['Busan', 1, 5]);
+      expect(compareResults(learner, expected, { key: ['city'] }).problems.map((p) => p.code)).toEqual(['rows-missing', 'rows-extra']);
+    });
+
+    it('pairs a right row repeated too often with nothing', () => {
+      const expected = rs(['k', 'v'], ['a', 1], ['b', 2]);
+      const learner = rs(['k', 'v'], ['a', 1], ['a', 1]);
+      expect(compareResults(learner, expected, { key: ['k'] }).problems.map((p) => p.code)).toEqual(['rows-missing', 'rows-repeated']);
+    });
+  });
+
   it('says when a column holds text where numbers are expected', () => {
     const learner = rs(['city', 'trips'], ['Seoul', '120'], ['Busan', '80'], ['Daegu', '40']);
     expect(messages(compareResults(learner, cities).problems)).toEqual([

@@ -1,7 +1,8 @@
 // Compares a learner's rows with the solution's and explains what differs,
 // without showing the solution: which columns are missing or extra, how many
 // rows are missing and which rows are extra, a column whose values are off,
-// or rows in the wrong order. Pure: no engine, no DOM.
+// rows whose key is right but whose other values are not, or rows in the
+// wrong order. Pure: no engine, no DOM.
 import { DEFAULT_COMPARE_OPTIONS, type CompareOptions } from '../../lesson/types';
 import type { ResultSet, SqlValue } from '../../sql/types';
 import { feedback, type CountedValue, type Feedback, type Subject, type ValueType } from './feedback';
@@ -160,15 +161,20 @@ function explainRowDifferences(ctx: RowContext, missing: number[], extra: number
 
   const problems: Feedback[] = [];
   const { subject } = ctx;
-  if (missing.length > 0) {
-    problems.push(feedback('rows-missing', { ...subject, count: missing.length, expected: ctx.theirs.length, keys: missingKeys(ctx, missing) }));
-  }
 
-  // An extra row equal to a solution row is a right row repeated too often.
-  const solutionKeys = new Set(ctx.theirs.map((row) => rowKey(row, ctx.pairs.map((_, i) => i))));
+  // An extra row equal to a solution row is a right row repeated too often,
+  // not a row to pair by key with a missing one.
   const all = ctx.pairs.map((_, i) => i);
+  const solutionKeys = new Set(ctx.theirs.map((row) => rowKey(row, all)));
   const repeated = extra.filter((i) => solutionKeys.has(rowKey(ctx.mine[i]!, all)));
-  const surplus = extra.filter((i) => !solutionKeys.has(rowKey(ctx.mine[i]!, all)));
+  const keyed = pairByKey(ctx, missing, extra.filter((i) => !solutionKeys.has(rowKey(ctx.mine[i]!, all))));
+  if (keyed.pairs.length > 0) problems.push(differingValues(ctx, keyed.pairs));
+
+  const { surplus } = keyed;
+  if (keyed.missing.length > 0) {
+    const unpaired = keyed.missing;
+    problems.push(feedback('rows-missing', { ...subject, count: unpaired.length, expected: ctx.theirs.length, keys: missingKeys(ctx, unpaired) }));
+  }
   if (surplus.length > 0) {
     const shown = surplus.slice(0, MAX_EXAMPLES);
     problems.push(
@@ -224,6 +230,67 @@ function explainingColumn(
     }
   }
   return undefined;
+}
+
+/** A learner row and a solution row with the same key; `columns` are where they differ (never empty). */
+interface KeyedPair {
+  learner: number;
+  solution: number;
+  columns: number[];
+}
+
+/**
+ * Pairs missing solution rows with extra learner rows of the same key — an
+ * INSERT OR IGNORE that kept old values leaves exactly these. Only when the
+ * key names one row of the solution each: a partial key would pair rows that
+ * have nothing to do with each other. A learner key found twice pairs the row
+ * closest to the solution's; the other stays extra.
+ */
+function pairByKey(ctx: RowContext, missing: number[], surplus: number[]): { pairs: KeyedPair[]; missing: number[]; surplus: number[] } {
+  const keys = keyColumns(ctx);
+  const none = { pairs: [], missing, surplus };
+  if (keys.length === 0 || keys.length === ctx.pairs.length || missing.length === 0 || surplus.length === 0) return none;
+  if (new Set(ctx.theirs.map((row) => rowKey(row, keys))).size < ctx.theirs.length) return none;
+
+  const byKey = new Map(missing.map((s) => [rowKey(ctx.theirs[s]!, keys), s]));
+  const best = new Map<number, KeyedPair>();
+  for (const l of surplus) {
+    const s = byKey.get(rowKey(ctx.mine[l]!, keys));
+    if (s === undefined) continue;
+    const columns = ctx.pairs.map((_, c) => c).filter((c) => !valuesEqual(ctx.mine[l]![c] ?? null, ctx.theirs[s]![c] ?? null, ctx.tol));
+    const current = best.get(s);
+    if (current === undefined || columns.length < current.columns.length) best.set(s, { learner: l, solution: s, columns });
+  }
+  const pairs = [...best.values()].sort((a, b) => a.learner - b.learner);
+  const learners = new Set(pairs.map((p) => p.learner));
+  return {
+    // Equal within the tolerance: rows the exact matching left over when there were too many to compare pairwise.
+    pairs: pairs.filter((p) => p.columns.length > 0),
+    missing: missing.filter((s) => !best.has(s)),
+    surplus: surplus.filter((l) => !learners.has(l)),
+  };
+}
+
+/** One message for rows paired by key: as column-values when one column explains them all. */
+function differingValues(ctx: RowContext, pairs: KeyedPair[]): Feedback {
+  const counts = new Map<number, number>();
+  for (const pair of pairs) for (const c of pair.columns) counts.set(c, (counts.get(c) ?? 0) + 1);
+  const [only] = counts.keys();
+  if (counts.size === 1 && only !== undefined) return columnProblem(ctx, only, pairs.map((p) => [p.learner, p.solution]));
+
+  const keys = keyColumns(ctx);
+  const columns = [...counts].sort(([a, m], [b, n]) => n - m || a - b).map(([c, count]) => ({ column: ctx.names[c]!, count }));
+  const shown = pairs.slice(0, MAX_EXAMPLES);
+  const examples = shown.map(({ learner, columns: differ }) => ({
+    where: condition(keys.map((c) => ctx.names[c]!), keys.map((c) => ctx.mine[learner]![c] ?? null)),
+    values: differ.slice(0, MAX_EXAMPLES).map((c) => ({ column: ctx.names[c]!, value: literal(ctx.mine[learner]![c] ?? null) })),
+    more: Math.max(0, differ.length - MAX_EXAMPLES),
+  }));
+  return feedback(
+    'row-values',
+    { ...ctx.subject, key: keys.map((c) => ctx.names[c]!), count: pairs.length, columns, examples },
+    pickRows(ctx.learner, shown.map((p) => p.learner)),
+  );
 }
 
 function typeOf(value: SqlValue): ValueType | 'null' {

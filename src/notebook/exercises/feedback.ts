@@ -6,6 +6,7 @@
 // Params hold language-neutral data only: names, counts, and values already
 // written as SQL literals ('Seoul', 12.5, NULL) by format.ts.
 import type { ResultSet } from '../../sql/types';
+import type { ErrorTip } from './error-tips';
 import { en } from './messages.en';
 
 /** What a comparison is about: the learner's last result, or a table (`table` set). */
@@ -50,6 +51,18 @@ export interface FeedbackParams {
   'rows-repeated': Subject & { count: number; examples: CountedValue[] };
   /** Rows that match on every other column but differ in this one. `where` describes the learner's row. */
   'column-values': Subject & { column: string; count: number; examples: Array<{ where: string; yours: string }> };
+  /**
+   * Learner rows whose `key` values match a solution row but whose other
+   * values differ in more than one column. `columns` counts the rows that
+   * differ in each, most first; `examples` show the learner's values only.
+   */
+  'row-values': Subject & {
+    key: string[];
+    count: number;
+    columns: Array<{ column: string; count: number }>;
+    /** `more`: how many other columns of that row differ but are not listed. */
+    examples: Array<{ where: string; values: Array<{ column: string; value: string }>; more: number }>;
+  };
   /** As column-values, but every difference is the same value stored as another type ('12' against 12). */
   'column-type': Subject & { column: string; actual: ValueType; expected: ValueType; example: string };
   /** More rows than the checker reads (CHECK_ROWS); the solution never has that many. */
@@ -66,7 +79,8 @@ export interface FeedbackParams {
   relationships: Note & { table: string; column: string; to: string; field: string; count: number; rows: number; examples: CountedValue[] };
   'row-count': Note & { table: string; count: number; min?: number; max?: number };
   'no-rows': Note & { count: number };
-  'learner-error': { message: string; statement?: number };
+  /** `tip`: how to get past an error SQLite words unhelpfully (error-tips.ts). */
+  'learner-error': { message: string; statement?: number; tip?: ErrorTip };
   stopped: Record<string, never>;
   /** The lesson's solution failed or gave nothing to compare: a bug in the lesson. */
   'solution-error': { message: string };

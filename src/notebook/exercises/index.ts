@@ -4,6 +4,7 @@ export { checkExercise, verifyExercise, resultOf, sqlRunner, CHECK_ROWS } from '
 export type { AuthoringProblem, CheckOptions, CheckReport, CheckResult, RunCode } from './check-exercise';
 export { compareResults, MAX_EXAMPLES, type Verdict } from './compare';
 export { runDataTest, quoteIdentifier } from './data-tests';
+export { errorTip, renderErrorTip, type ErrorTip, type ErrorTipCatalog } from './error-tips';
 export { feedback, renderFeedback } from './feedback';
 export type { Feedback, FeedbackCatalog, FeedbackCode, FeedbackOf, FeedbackParams } from './feedback';
 export { en as feedbackMessages } from './messages.en';

@@ -4,6 +4,7 @@
 // Rule for all of them: say what differs and where, never show a row of the
 // solution. Learner rows, counts, column names the task asks for, and the
 // values of the check's `key` columns for missing rows are fine.
+import type { ErrorTip, ErrorTipCatalog } from './error-tips';
 import type { CountedValue, FeedbackCatalog, Subject, ValueType } from './feedback';
 
 const q = (name: string): string => `'${name}'`;
@@ -32,6 +33,8 @@ const counted = (items: readonly CountedValue[], unit: [string, string]): string
   items.map((i) => `${i.value} (${plural(i.count, unit[0], unit[1])})`);
 
 const typeWords: Record<ValueType, string> = { text: 'text', number: 'numbers', blob: 'blobs' };
+
+const tipText = (tip: ErrorTip): string => (enTips[tip.code] as (t: ErrorTip) => string)(tip);
 
 const withNote = (text: string, note: string | undefined): string => (note === undefined ? text : `${text} ${note}`);
 
@@ -65,6 +68,17 @@ export const en: FeedbackCatalog = {
       p.examples.map((e) => `where ${e.where} (yours: ${e.yours})`),
       p.count,
     )}.`,
+  'row-values': (p) => {
+    const one = p.count === 1;
+    // The first count carries its unit; the rest are read with it.
+    const columns = p.columns.map((c, i) => (one ? c.column : `${c.column} (${i === 0 ? plural(c.count, 'row', 'rows') : c.count})`));
+    const shown = p.examples.map((e) => {
+      const values = e.values.map((v) => `${v.column} ${v.value}`);
+      return `${e.where}: yours has ${list(e.more === 0 ? values : [...values, `${e.more} more`])}`;
+    });
+    const tail = shown.length === 0 ? '' : `${shown.length < p.count ? '; e.g.' : ':'} ${shown.join('; ')}`;
+    return `${one ? '1 row' : `${p.count} rows`}${p.table === undefined ? ' of your result' : ofTable(p)} ${one ? 'has' : 'have'} the right ${list(p.key)} but other values differ — in ${list(columns)}${tail}.`;
+  },
   'column-type': (p) =>
     `Column ${q(p.column)}${ofTable(p)} holds ${typeWords[p.actual]} where ${typeWords[p.expected]} are expected (e.g. ${p.example}) — convert it with CAST.`,
   'too-many-rows': (p) =>
@@ -108,14 +122,22 @@ export const en: FeedbackCatalog = {
     p.note === undefined
       ? `A check found ${plural(p.count, 'row', 'rows')} that should not exist.`
       : `${p.note} (${plural(p.count, 'row breaks', 'rows break')} this rule.)`,
-  'learner-error': (p) =>
-    p.statement === undefined
-      ? `Your code stopped with an error: ${p.message}`
-      : `Your code stopped with an error in statement ${p.statement}: ${p.message}`,
+  'learner-error': (p) => {
+    const where = p.statement === undefined ? '' : ` in statement ${p.statement}`;
+    const tip = p.tip === undefined ? '' : `${/[.!?]$/.test(p.message) ? '' : '.'} ${tipText(p.tip)}`;
+    return `Your code stopped with an error${where}: ${p.message}${tip}`;
+  },
   stopped: () => 'The check was stopped. The database is as it was before.',
   'solution-error': (p) =>
     `The lesson's solution did not run (${p.message}), so your answer could not be compared. This is a mistake in the lesson, not in your answer.`,
   'check-error': (p) => `A check could not run on your tables: ${p.message}`,
   'cannot-isolate': (p) =>
     `The check did not start, because the database could not be copied first (${p.message}). If a cell ran BEGIN, end it with COMMIT or ROLLBACK, then check again.`,
+};
+
+export const enTips: ErrorTipCatalog = {
+  'already-exists': (t) =>
+    `It is there from an earlier run of this cell or another: start your code with DROP ${t.kind.toUpperCase()} IF EXISTS ${t.name}; so the cell can run again.`,
+  'upsert-after-select': () =>
+    "SQLite reads the ON after a SELECT's FROM as the start of a join: put WHERE true (or your WHERE clause) before ON CONFLICT.",
 };
