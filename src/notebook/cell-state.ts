@@ -2,7 +2,7 @@
 // marimo's cell.ts: (cell, event) -> cell. The runtime feeds it events; the UI
 // renders whatever it returns.
 import type { ChartSpec } from '../charts';
-import type { Feedback } from './exercises';
+import type { ErrorTip, Feedback } from './exercises';
 import type { SandboxOutput } from '../sandbox/protocol';
 import type { ResultSet, TableAccess } from '../sql/types';
 
@@ -20,8 +20,11 @@ export type CellOutput =
   | { kind: 'js'; outputs: SandboxOutput[]; failed: boolean; tables: TableAccess }
   /** An exercise attempt: the learner's own output, and what the checks found. */
   | { kind: 'exercise'; pass: boolean; feedback: Feedback[]; learner: CellOutput; tables?: TableAccess }
-  /** `madeBy`: the exercise that makes the table this error found missing (see made-by-exercise.ts). */
-  | { kind: 'error'; message: string; statement?: number; tables?: TableAccess; madeBy?: string }
+  /**
+   * `madeBy`: the exercise that makes the table this error found missing (see
+   * made-by-exercise.ts); `tip`: how to fix an error whose message names only the symptom.
+   */
+  | { kind: 'error'; message: string; statement?: number; tables?: TableAccess; madeBy?: string; tip?: ErrorTip }
   | { kind: 'stopped'; message: string };
 
 export interface CellState {

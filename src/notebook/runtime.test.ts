@@ -119,6 +119,18 @@ describe('NotebookRuntime', () => {
     expect(runtime.cell('other')!.output).not.toHaveProperty('madeBy');
   });
 
+  it('adds a tip to an error whose message names only the symptom', async () => {
+    const runtime = new NotebookRuntime(lesson(fence('twice', 'CREATE TABLE t(x);') + fence('fine', 'SELECT nope;')), {
+      engine,
+      loadDatasets: async () => {},
+    });
+    await runtime.run('twice');
+    await runtime.run('twice');
+    await runtime.run('fine');
+    expect(runtime.cell('twice')!.output).toMatchObject({ kind: 'error', tip: { code: 'already-exists', kind: 'table', name: 't' } });
+    expect(runtime.cell('fine')!.output).not.toHaveProperty('tip');
+  });
+
   it('runs all cells top to bottom and withdraws the rest after an error', async () => {
     const runtime = new NotebookRuntime(
       lesson(fence('make', 'CREATE TABLE t(x);') + fence('bad', 'SELECT nope FROM t;') + fence('after', 'SELECT 1;')),

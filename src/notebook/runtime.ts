@@ -10,6 +10,7 @@ import { allStaleCells, type CellLineage, type DatasetTables } from './lineage';
 import { initialCell, isSuccess, transition, type CellEvent, type CellOutput, type CellState } from './cell-state';
 import { defaultExecutors, errorOutput, type Executor } from './executors';
 import { exerciseMakingMissingTable } from './made-by-exercise';
+import { errorTip } from './exercises';
 
 export type DatasetStatus =
   | { state: 'pending' }
@@ -218,7 +219,9 @@ export class NotebookRuntime {
         : errorOutput(new Error(`This version of the workbench cannot run ${kind} cells yet.`));
       if (output.kind === 'error') {
         const madeBy = exerciseMakingMissingTable(this.lesson, item.cellId, output.message);
+        const tip = errorTip(output.message, source);
         if (madeBy) output = { ...output, madeBy };
+        if (tip) output = { ...output, tip };
       }
     }
     const elapsedMs = this.now() - started;

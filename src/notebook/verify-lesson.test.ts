@@ -95,6 +95,34 @@ describe('verifyLesson', () => {
     expect(await verifyLesson(lesson, options())).toEqual([]);
   }, 30_000);
 
+  it('reports a solution that cannot run a second time, as a learner who reruns a passed exercise would', async () => {
+    const exercise = (id: string, solution: string) =>
+      [
+        '',
+        `\`\`\`sql exercise id=${id}`,
+        'SELECT 1;',
+        '```',
+        '',
+        `\`\`\`sql solution for=${id}`,
+        solution,
+        '```',
+        '',
+        `\`\`\`yaml checks for=${id}`,
+        `- row_count: {table: ${id.replace('-', '_')}, min: 1}`,
+        '```',
+        '',
+      ].join('\n');
+    const lesson = inline(
+      exercise('once-only', 'CREATE VIEW once_only AS SELECT 1 AS a;') +
+        exercise('rerunnable', 'DROP TABLE IF EXISTS rerunnable; CREATE TABLE rerunnable AS SELECT 1 AS a;'),
+    );
+    expect((await verifyLesson(lesson, options())).map(formatIssue)).toEqual([
+      expect.stringMatching(
+        /^lessons\/42-inline\.md:14: the solution of 'once-only' fails when it runs a second time, .*view once_only already exists.* — begin it with DROP TABLE\/VIEW IF EXISTS/,
+      ),
+    ]);
+  }, 30_000);
+
   it('reports a cell that fails because a cell above it broke, so the author sees the chain', async () => {
     const lesson = inline('\n```sql id=make\nCREATE TABLE t AS SELECT nope;\n```\n\n```sql id=use\nSELECT * FROM t;\n```\n');
     expect((await verifyLesson(lesson, options())).map(formatIssue)).toEqual([

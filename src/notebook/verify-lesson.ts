@@ -112,10 +112,24 @@ async function verifyExerciseInOrder(
   runtime.edit(cell.id, cell.solution);
   await runtime.run(cell.id);
   const output = runtime.cell(cell.id)?.output;
-  if (output?.kind === 'exercise' && output.pass) return;
-  if (solutionReported) return;
-  const why = output?.kind === 'exercise' ? output.feedback.map((f) => f.message).join('; ') : describe(output);
-  report(cell.line, `the solution of '${cell.id}' does not pass its checks when the lesson runs in order: ${why}`);
+  if (!(output?.kind === 'exercise' && output.pass)) {
+    if (solutionReported) return;
+    report(cell.line, `the solution of '${cell.id}' does not pass its checks when the lesson runs in order: ${why(output)}`);
+    return;
+  }
+  // A passed attempt is kept, and learners run cells again (Run all, a second
+  // look): the check then runs the solution over what the first pass made.
+  await runtime.run(cell.id);
+  const again = runtime.cell(cell.id)?.output;
+  if (again?.kind === 'exercise' && again.pass) return;
+  report(
+    cell.lines.solution,
+    `the solution of '${cell.id}' fails when it runs a second time, as it does for a learner who runs a passed exercise again: ${why(again)} — begin it with DROP TABLE/VIEW IF EXISTS, or CREATE … IF NOT EXISTS`,
+  );
+}
+
+function why(output: CellOutput | undefined): string {
+  return output?.kind === 'exercise' ? output.feedback.map((f) => f.message).join('; ') : describe(output);
 }
 
 /** Why a plain cell's run is not what the lesson needs, or undefined when it is. */

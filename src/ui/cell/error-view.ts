@@ -1,5 +1,6 @@
 import { LitElement, html } from 'lit';
 import type { CellOutput } from '../../notebook/cell-state';
+import { renderErrorTip } from '../../notebook/exercises';
 import { missingTable } from '../../notebook/made-by-exercise';
 import type { FocusCellDetail } from '../lineage/lineage-view';
 import { strings } from '../strings';
@@ -27,6 +28,7 @@ export class ErrorView extends LitElement {
     return html`<div role="alert" class="cell-error ${output.kind}">
       <strong>${heading}</strong>
       <pre>${output.message}</pre>
+      ${output.kind === 'error' && output.tip ? html`<p class="error-tip">${renderErrorTip(output.tip)}</p>` : null}
       ${output.kind === 'error' && output.madeBy ? this.renderMadeBy(output.madeBy, missingTable(output.message) ?? '') : null}
     </div>`;
   }
