@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseLesson } from '../lesson/parse';
+import { lessonFromBody } from '../lesson/testing';
 import type { Lesson } from '../lesson/types';
 import { exerciseMakingMissingTable, missingTable } from './made-by-exercise';
 
-function lesson(body: string): Lesson {
-  const text = `---
-id: made-by
-title: Test
-stage: storage
-summary: A lesson for tests.
-datasets: []
-objectives:
-  - test
----
-${body}`;
-  const parsed = parseLesson('lessons/01-made-by.md', text);
-  if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('\n'));
-  return parsed.lesson;
-}
+const lesson = (body: string): Lesson => lessonFromBody(body, { file: 'lessons/01-made-by.md' });
 
 const exercise = (id: string, solution: string, lang = 'sql') => `
 \`\`\`${lang} exercise id=${id}

@@ -1,7 +1,7 @@
 // The runtime's bookkeeping beyond single runs: lineage and stale inputs,
 // the schema, exercises and JavaScript cells, each against the Node engine.
 import { describe, expect, it } from 'vitest';
-import { parseLesson } from '../lesson/parse';
+import { lessonFromBody } from '../lesson/testing';
 import type { Lesson } from '../lesson/types';
 import { JsSandbox } from '../sandbox/host';
 import { InProcessSandboxWorker } from '../sandbox/in-process-worker';
@@ -9,12 +9,7 @@ import { createNodeEngine } from '../sql/node-engine';
 import { defaultExecutors, exerciseExecutor, jsExecutor } from './executors';
 import { NotebookRuntime } from './runtime';
 
-function lesson(body: string): Lesson {
-  const text = `---\nid: t\ntitle: T\nstage: processing\nsummary: S.\nobjectives:\n  - o\n---\n${body}`;
-  const parsed = parseLesson('lessons/01-t.md', text);
-  if (!parsed.ok) throw new Error(parsed.errors.map((e) => `${e.line}: ${e.message}`).join('\n'));
-  return parsed.lesson;
-}
+const lesson = (body: string): Lesson => lessonFromBody(body, { file: 'lessons/01-t.md' });
 const fence = (info: string, code: string) => `\n\`\`\`${info}\n${code}\n\`\`\`\n`;
 
 async function runtimeFor(body: string) {

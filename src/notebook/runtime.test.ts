@@ -1,26 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { parseLesson } from '../lesson/parse';
+import { lessonFromBody } from '../lesson/testing';
 import type { Lesson } from '../lesson/types';
 import { createNodeEngine } from '../sql/node-engine';
 import { SqlCancelledError, type SqlEngine } from '../sql/types';
 import { KEPT_ROWS, runSql } from './executors';
 import { NotebookRuntime, type RuntimeOptions } from './runtime';
 
-function lesson(body: string, datasets: string[] = []): Lesson {
-  const text = `---
-id: test-lesson
-title: Test
-stage: ingestion
-summary: A lesson for tests.
-datasets: [${datasets.join(', ')}]
-objectives:
-  - test
----
-${body}`;
-  const parsed = parseLesson('lessons/01-test-lesson.md', text);
-  if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('\n'));
-  return parsed.lesson;
-}
+const lesson = (body: string, datasets: string[] = []): Lesson => lessonFromBody(body, { datasets });
 
 const fence = (id: string, code: string, lang = 'sql') => `\n\`\`\`${lang} id=${id}\n${code}\n\`\`\`\n`;
 
