@@ -90,6 +90,8 @@ describe('exercise cells', () => {
     runtime.edit('totals', 'CREATE TABLE city_totals AS SELECT city, sum(fare) AS total FROM trips GROUP BY city;');
     await runtime.run('totals');
     expect(runtime.cell('totals')).toMatchObject({ status: 'done', output: { kind: 'exercise', pass: true, feedback: [] } });
+    // Its table is in the lineage, and the cell says what it wrote.
+    expect(runtime.state.lineage.get('totals')).toMatchObject({ read: ['trips'], written: ['city_totals'] });
     await runtime.run('after');
     expect(runtime.cell('after')!.output).toMatchObject({ result: { rows: [[2]] } });
   });

@@ -3,6 +3,11 @@
 import type { Stage } from '../lesson/types';
 import type { Layer } from '../notebook/lineage';
 
+/** a, b and c */
+function nameList(names: readonly string[]): string {
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
 const en = {
   appTitle: 'Data Engineering Workbench',
   appTagline: 'Learn data engineering by doing it, on the data of a ride-hailing company.',
@@ -38,10 +43,13 @@ const en = {
   rowCount: (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'row' : 'rows'}`,
   rowsShown: (shown: number, total: number) =>
     `Showing the first ${shown.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} rows.`,
-  changes: (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'row' : 'rows'} changed.`,
+  changes: (n: number, tables: readonly string[]) =>
+    `${n.toLocaleString('en-US')} ${n === 1 ? 'row' : 'rows'} changed${tables.length ? ` in ${nameList(tables)}` : ''}.`,
   noRows: 'The query returned no rows.',
   statementsRan: (n: number) => `${n} statements ran; the last one's result is shown.`,
   noResult: 'Done. The last statement returns no rows.',
+  wroteTables: (tables: readonly string[]) =>
+    `Done. The cell wrote ${nameList(tables)}: see ${tables.length === 1 ? 'it' : 'them'} under Tables, or end the cell with a SELECT to show rows here.`,
   elapsed: (ms: number) => (ms < 1000 ? `${Math.max(1, Math.round(ms))} ms` : `${(ms / 1000).toFixed(2)} s`),
   errorInStatement: (n: number) => `Error in statement ${n}`,
   madeByExercise: (table: string, exercise: string) =>

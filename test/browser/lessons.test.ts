@@ -71,6 +71,8 @@ describe('a cell that needs an exercise solved first', () => {
     await typeInto(page, 'match-tickets', match.solution);
     await page.keyboard.press('ControlOrMeta+Enter');
     await expect.poll(() => cell(page!, 'match-tickets').locator('.verdict').textContent(), { timeout: 30_000 }).toContain('Correct');
+    // A passed attempt that returns no rows says what it made.
+    await expect.poll(() => cell(page!, 'match-tickets').locator('.cell-output .note').textContent()).toContain('The cell wrote ticket_trip_match');
     await gap.getByRole('button', { name: 'Run cell' }).click();
     await expect.poll(() => gap.getAttribute('data-status'), { timeout: 30_000 }).toBe('done');
     await expect.poll(() => gap.locator('.made-by').count()).toBe(0);

@@ -28,8 +28,9 @@ export const CHECK_ROWS = 100_000;
 export function sqlRunner(engine: SqlEngine): RunCode {
   return async (source) => {
     try {
-      const { result, totalRows, changes, statements } = await engine.exec(source, undefined, { maxRows: CHECK_ROWS });
-      return { kind: 'table', result, totalRows, changes, statements };
+      const { result, totalRows, changes, statements, tables } = await engine.exec(source, undefined, { maxRows: CHECK_ROWS });
+      // tables: what the attempt read and wrote, for the lineage once it passes.
+      return { kind: 'table', result, totalRows, changes, statements, tables };
     } catch (error) {
       return errorOutput(error);
     }
