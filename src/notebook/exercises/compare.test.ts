@@ -213,6 +213,14 @@ describe('compareResults', () => {
     ]);
   });
 
+  it('does not advise CAST when the expected column itself mixes numbers and text (raw timestamps)', () => {
+    const expected = rs(['line_no', 'ts'], [1, '2024-03-04T14:12:45.123Z'], [2, 1710740419381], [3, '2024-03-05T01:00:00.000Z']);
+    const declaredText = rs(['line_no', 'ts'], [1, '2024-03-04T14:12:45.123Z'], [2, '1710740419381'], [3, '2024-03-05T01:00:00.000Z']);
+    expect(messages(compareResults(declaredText, expected, { key: ['line_no'] }).problems)).toEqual([
+      "Column 'ts' holds text in some rows where numbers are expected (e.g. '1710740419381'). This column mixes numbers and text: keep each value as it is, rather than converting the whole column (a declared column type converts it too).",
+    ]);
+  });
+
   it('accepts numbers within the absolute or relative tolerance', () => {
     const expected = rs(['city', 'avg_fare'], ['Seoul', 12.345], ['Busan', 1000]);
     const close = rs(['city', 'avg_fare'], ['Seoul', 12.35], ['Busan', 1000.4]);

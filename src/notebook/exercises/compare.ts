@@ -322,7 +322,9 @@ function columnProblem(ctx: RowContext, column: number, pairs: Array<[number, nu
       return false;
     });
     if (sameLooking && actual !== 'null' && expected !== 'null') {
-      return feedback('column-type', { ...subject, column: name, actual, expected, example: literal(first[0]) });
+      const kinds = new Set(ctx.theirs.map((row) => typeOf(row[column] ?? null)));
+      const mixed = kinds.has('text') && kinds.has('number');
+      return feedback('column-type', { ...subject, column: name, actual, expected, example: literal(first[0]), ...(mixed ? { mixed } : {}) });
     }
   }
 

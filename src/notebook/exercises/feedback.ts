@@ -64,7 +64,8 @@ export interface FeedbackParams {
     examples: Array<{ where: string; values: Array<{ column: string; value: string }>; more: number }>;
   };
   /** As column-values, but every difference is the same value stored as another type ('12' against 12). */
-  'column-type': Subject & { column: string; actual: ValueType; expected: ValueType; example: string };
+  /** `mixed`: the solution's column itself holds both text and numbers, so converting it all is wrong too. */
+  'column-type': Subject & { column: string; actual: ValueType; expected: ValueType; example: string; mixed?: boolean };
   /** More rows than the checker reads (CHECK_ROWS); the solution never has that many. */
   'too-many-rows': Subject & { count: number; limit: number };
   /** order: exact, the rows are right, and row `row` (1-based) is the first out of place. */

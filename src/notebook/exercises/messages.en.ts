@@ -80,7 +80,9 @@ export const en: FeedbackCatalog = {
     return `${one ? '1 row' : `${p.count} rows`}${p.table === undefined ? ' of your result' : ofTable(p)} ${one ? 'has' : 'have'} the right ${list(p.key)} but other values differ — in ${list(columns)}${tail}.`;
   },
   'column-type': (p) =>
-    `Column ${q(p.column)}${ofTable(p)} holds ${typeWords[p.actual]} where ${typeWords[p.expected]} are expected (e.g. ${p.example}) — convert it with CAST.`,
+    p.mixed
+      ? `Column ${q(p.column)}${ofTable(p)} holds ${typeWords[p.actual]} in some rows where ${typeWords[p.expected]} are expected (e.g. ${p.example}). This column mixes numbers and text: keep each value as it is, rather than converting the whole column (a declared column type converts it too).`
+      : `Column ${q(p.column)}${ofTable(p)} holds ${typeWords[p.actual]} where ${typeWords[p.expected]} are expected (e.g. ${p.example}) — convert it with CAST.`,
   'too-many-rows': (p) =>
     `${subject(p)} has ${p.count} rows, far more than expected (the checker compares at most ${p.limit}) — check the joins and the filters.`,
   'wrong-order': (p) =>
