@@ -71,6 +71,16 @@ describe('runDataTest', () => {
     expect(await messages({ kind: 'relationships', line: 1, table: 'trips', column: 'rider_id', to: 'riders', field: 'rider_id' })).toEqual([]);
   });
 
+  it('relationships: checks a view whose column is a correlated subquery (a learner’s matching view)', async () => {
+    await engine.exec(`
+      CREATE TABLE parents AS WITH RECURSIVE k(id) AS (SELECT 1 UNION ALL SELECT id + 1 FROM k WHERE id < 300) SELECT id FROM k;
+      CREATE VIEW picks AS SELECT r.rider_id, (SELECT max(p.id) FROM parents p WHERE p.id <= r.rider_id * 100) + r.rider_id % 2 * 1000 AS parent_id FROM riders r;
+    `);
+    expect(await messages({ kind: 'relationships', line: 1, table: 'picks', column: 'parent_id', to: 'parents', field: 'id' })).toEqual([
+      "2 parent_id values in table 'picks' (2 rows) have no match in parents.id: 1100 (1 row), 1300 (1 row).",
+    ]);
+  });
+
   it('row_count: checks the bounds', async () => {
     const count = (min?: number, max?: number) => {
       const check: DataTestCheck = { kind: 'row_count', line: 1, table: 'riders' };

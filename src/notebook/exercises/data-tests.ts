@@ -95,9 +95,12 @@ async function run(engine: SqlEngine, check: DataTestCheck): Promise<Feedback[]>
     case 'relationships': {
       const parent = await missingNames(engine, check.to, [check.field]);
       if (parent.length > 0) return parent;
-      const column = `child.${quoteIdentifier(check.column)}`;
+      const column = quoteIdentifier(check.column);
+      // The child's values are read once, first: when the child is a view whose
+      // column is a correlated subquery, comparing it inside the probe would run
+      // that subquery once per parent row (minutes, for a learner's answer).
       const { result } = await engine.exec(
-        `SELECT ${column}, COUNT(*) AS n, COUNT(*) OVER (), SUM(COUNT(*)) OVER () FROM ${table} AS child WHERE ${column} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${quoteIdentifier(check.to)} AS parent WHERE parent.${quoteIdentifier(check.field)} = ${column}) GROUP BY ${column} ORDER BY n DESC, 1 LIMIT ${MAX_EXAMPLES}`,
+        `WITH child AS MATERIALIZED (SELECT ${column} FROM ${table} WHERE ${column} IS NOT NULL) SELECT child.${column}, COUNT(*) AS n, COUNT(*) OVER (), SUM(COUNT(*)) OVER () FROM child WHERE NOT EXISTS (SELECT 1 FROM ${quoteIdentifier(check.to)} AS parent WHERE parent.${quoteIdentifier(check.field)} = child.${column}) GROUP BY child.${column} ORDER BY n DESC, 1 LIMIT ${MAX_EXAMPLES}`,
       );
       if (result.rows.length === 0) return [];
       const [first] = result.rows;
