@@ -55,6 +55,35 @@ describe('readChecks', () => {
     ]);
   });
 
+  it('reads idempotent with a list of tables, one table, or one table and a message', () => {
+    const { checks, problems } = read(
+      '- idempotent: {tables: [daily_city_metrics, bad_rides, daily_city_metrics]}',
+      '- idempotent: bad_ride_logs',
+      '- idempotent:',
+      '    tables: bad_rides',
+      '    message: The nightly job is retried after a timeout.',
+    );
+    expect(problems).toEqual([]);
+    expect(checks).toEqual([
+      { kind: 'idempotent', line: 21, tables: ['daily_city_metrics', 'bad_rides'] },
+      { kind: 'idempotent', line: 22, tables: ['bad_ride_logs'] },
+      { kind: 'idempotent', line: 23, tables: ['bad_rides'], message: 'The nightly job is retried after a timeout.' },
+    ]);
+  });
+
+  it('says what idempotent needs when its tables are missing or misnamed', () => {
+    expect(read('- idempotent').problems).toEqual([
+      { line: 21, message: 'idempotent needs tables — e.g. - idempotent: {tables: [daily_city_metrics]}' },
+    ]);
+    expect(read('- idempotent: {table: trips}').problems).toEqual([
+      { line: 21, message: "unknown option 'table' for idempotent — did you mean 'tables'? (idempotent options: tables, message)" },
+      { line: 21, message: 'idempotent needs tables — e.g. - idempotent: {tables: [daily_city_metrics]}' },
+    ]);
+    expect(read('- idempotent: {tables: []}').problems).toEqual([
+      { line: 21, message: 'tables must be a table name or a list of them, e.g. tables: [trips, riders], not a list' },
+    ]);
+  });
+
   it('reports an empty fence at the fence line', () => {
     expect(read('').problems).toEqual([
       { line: 20, message: 'this checks fence has no checks — list at least one, e.g. - result (see docs/lesson-format.md, "Checks")' },

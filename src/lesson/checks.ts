@@ -14,8 +14,8 @@ type OptionType =
   | { type: 'boolean' }
   /** A table or column name. */
   | { type: 'name' }
-  /** A name or a list of names. */
-  | { type: 'names' }
+  /** A name or a list of names; `of` says which, for messages (columns when unset). */
+  | { type: 'names'; of?: 'table' }
   /** A non-empty list of text or numbers. */
   | { type: 'values' }
   | { type: 'text' };
@@ -75,6 +75,12 @@ export const CHECK_KINDS: { readonly [K in ExerciseCheckKind]: KindSpec } = {
     required: [['sql']],
     shorthand: 'sql',
     example: '- no_rows: {sql: "SELECT * FROM trips WHERE fare < 0", message: Fares are never negative.}',
+  },
+  idempotent: {
+    options: { tables: { type: 'names', of: 'table' }, message: TEXT },
+    required: [['tables']],
+    shorthand: 'tables',
+    example: '- idempotent: {tables: [daily_city_metrics]}',
   },
 };
 
@@ -318,7 +324,8 @@ function readOption(name: string, type: OptionType, option: RawOption): OptionRe
       if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string' && v.trim() !== '')) {
         return { ok: true, value };
       }
-      return bad(`${name} must be a column name or a list of them, e.g. ${name}: [city, day], not ${describe(value)}`);
+      const example = type.of === 'table' ? '[trips, riders]' : '[city, day]';
+      return bad(`${name} must be a ${type.of ?? 'column'} name or a list of them, e.g. ${name}: ${example}, not ${describe(value)}`);
     }
     case 'values': {
       if (!Array.isArray(value) || value.length === 0) {
@@ -417,6 +424,9 @@ function build(kind: ExerciseCheckKind, line: number, values: Map<string, unknow
     }
     case 'no_rows':
       return withMessage({ kind, line, sql: text(values, 'sql') }, values);
+    case 'idempotent':
+      // A table listed twice would be compared twice and reported twice.
+      return withMessage({ kind, line, tables: [...new Set(names(values, 'tables'))] }, values);
     default:
       return kind satisfies never;
   }

@@ -171,7 +171,19 @@ export interface NoRowsCheck extends DataTestBase {
 
 /** Checks whose verdict needs only the learner's database, not the solution. */
 export type DataTestCheck = UniqueCheck | NotNullCheck | AcceptedValuesCheck | RelationshipsCheck | RowCountCheck | NoRowsCheck;
-export type ExerciseCheck = ResultCheck | TableCheck | DataTestCheck;
+
+/**
+ * The learner's code, run a second time on the database its first run left,
+ * changes none of these tables (an idempotent load). Needs no solution.
+ */
+export interface IdempotentCheck extends CheckBase {
+  kind: 'idempotent';
+  tables: string[];
+  /** The author's own words, added to the feedback when the check fails. */
+  message?: string;
+}
+
+export type ExerciseCheck = ResultCheck | TableCheck | DataTestCheck | IdempotentCheck;
 export type ExerciseCheckKind = ExerciseCheck['kind'];
 
 /**

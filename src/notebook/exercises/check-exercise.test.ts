@@ -4,13 +4,15 @@ import { DEFAULT_COMPARE_OPTIONS, formatIssue, type ExerciseCell } from '../../l
 import { createNodeEngine } from '../../sql/node-engine';
 import type { ColumnDef, SqlEngine, SqlValue } from '../../sql/types';
 import { KEPT_ROWS } from '../executors';
-import { CHECK_ROWS, checkExercise, verifyExercise, type RunCode } from './check-exercise';
+import { CHECK_ROWS, checkExercise, sqlRunner, verifyExercise, type RunCode } from './check-exercise';
 
 const SETUP = `
 CREATE TABLE trips (trip_id INTEGER, city TEXT, fare REAL);
 INSERT INTO trips VALUES (1, 'Seoul', 12.5), (2, 'Busan', 8.0), (3, 'Seoul', 20.0), (4, 'Daegu', 5.25), (5, 'Seoul', 9.0);
 CREATE TABLE riders (rider_id INTEGER, name TEXT);
 INSERT INTO riders VALUES (1, 'Kim'), (2, NULL), (3, 'Park');
+CREATE TABLE city_counts (city TEXT PRIMARY KEY, trips INTEGER);
+INSERT INTO city_counts VALUES ('Seoul', 3);
 `;
 
 const LESSON = `---
@@ -85,6 +87,20 @@ await load('named_riders', riders.filter((r) => r.name != null));
 \`\`\`yaml checks for=named-riders
 - not_null: {table: named_riders, column: name}
 - table: named_riders
+\`\`\`
+
+\`\`\`sql exercise id=load-cities
+INSERT INTO city_counts SELECT city, COUNT(*) FROM trips GROUP BY city;
+\`\`\`
+
+\`\`\`sql solution for=load-cities
+INSERT INTO city_counts
+SELECT city, COUNT(*) FROM trips WHERE city NOT IN (SELECT city FROM city_counts) GROUP BY city;
+\`\`\`
+
+\`\`\`yaml checks for=load-cities
+- table: {name: city_counts, key: city}
+- idempotent: city_counts
 \`\`\`
 `;
 
@@ -332,6 +348,121 @@ describe('checkExercise', () => {
     const thrown = await checkExercise(engine, ex, "throw new Error('extract() needs a dataset name')", { run });
     expect(thrown.feedback.map((f) => f.message)).toEqual(['Your code stopped with an error: extract() needs a dataset name']);
     expect((await engine.exec("SELECT COUNT(*) FROM sqlite_schema WHERE name = 'named_riders'")).result.rows).toEqual([[0]]);
+  });
+});
+
+describe('an idempotent check', () => {
+  let engine: SqlEngine;
+  let ex: ExerciseCell;
+  beforeEach(async () => {
+    engine = await createNodeEngine();
+    await engine.exec(SETUP);
+    ex = exercises().get('load-cities')!;
+  });
+  const messages = async (source: string, options: { run?: RunCode; keepPassingState?: boolean } = {}) =>
+    (await checkExercise(engine, ex, source, options)).feedback.map((f) => f.message);
+  /** The same exercise with only an idempotent check on `table`. */
+  const only = (table: string, language: 'sql' | 'js' = 'sql'): ExerciseCell => ({
+    ...ex,
+    language,
+    checks: [{ kind: 'idempotent', line: 1, tables: [table] }],
+  });
+  const countingRunner = (engineRunner: RunCode) => {
+    const sources: string[] = [];
+    const run: RunCode = (source) => {
+      sources.push(source);
+      return engineRunner(source);
+    };
+    return { run, sources };
+  };
+
+  it('fails a load that breaks the primary key when it runs again, even though its first run is right', async () => {
+    const report = await checkExercise(engine, ex, "INSERT INTO city_counts SELECT city, COUNT(*) FROM trips WHERE city <> 'Seoul' GROUP BY city;");
+    expect(report.results.map((r) => [r.check.kind, r.pass])).toEqual([
+      ['table', true],
+      ['idempotent', false],
+    ]);
+    expect(report.feedback.map((f) => f.message)).toEqual([
+      'Running your code a second time failed in statement 1: UNIQUE constraint failed: city_counts.city. A rerun must run without errors and change nothing — skip what is already there.',
+    ]);
+  });
+
+  it('passes a full refresh and an anti-join load, which a second run leaves alone', async () => {
+    expect(await messages('DELETE FROM city_counts; INSERT INTO city_counts SELECT city, COUNT(*) FROM trips GROUP BY city;')).toEqual([]);
+    expect(await messages('INSERT OR IGNORE INTO city_counts SELECT city, COUNT(*) FROM trips GROUP BY city;')).toEqual([]);
+  });
+
+  it('counts the rows a second run adds to a table without a key', async () => {
+    expect(await checkExercise(engine, only('riders'), "INSERT INTO riders VALUES (4, 'Lee');")).toMatchObject({
+      pass: false,
+      feedback: [
+        {
+          code: 'rerun-changed',
+          message:
+            "Running your code a second time changed table 'riders': 1 row more (a rerun must change nothing — skip what is already there). New rows after the second run: (4, 'Lee').",
+          examples: { columns: ['rider_id', 'name'], rows: [[4, 'Lee']] },
+        },
+      ],
+    });
+  });
+
+  it('reruns only when an idempotent check asks for it, and keeps the state of the first run', async () => {
+    const once = countingRunner(sqlRunner(engine));
+    await checkExercise(engine, exercises().get('city-totals')!, exercises().get('city-totals')!.solution, { run: once.run });
+    expect(once.sources).toHaveLength(2); // the attempt, then the solution
+
+    // The riders row is outside the checked table: it shows which run's state was kept.
+    const attempt = "INSERT OR IGNORE INTO city_counts SELECT city, COUNT(*) FROM trips GROUP BY city; INSERT INTO riders VALUES (4, 'Lee');";
+    const twice = countingRunner(sqlRunner(engine));
+    const report = await checkExercise(engine, ex, attempt, { run: twice.run, keepPassingState: true });
+    expect(report.pass).toBe(true);
+    expect(twice.sources).toEqual([attempt, attempt, ex.solution]);
+    expect((await engine.exec("SELECT COUNT(*) FROM riders WHERE name = 'Lee'")).result.rows).toEqual([[1]]);
+    expect((await engine.exec('SELECT COUNT(*) FROM city_counts')).result.rows).toEqual([[3]]);
+  });
+
+  it('puts the database back when the second run is stopped', async () => {
+    const sql = sqlRunner(engine);
+    let runs = 0;
+    const stopsSecond: RunCode = async (source) => (++runs === 2 ? { kind: 'stopped', message: 'The query was stopped.' } : sql(source));
+    const report = await checkExercise(engine, ex, ex.solution, { run: stopsSecond, keepPassingState: true });
+    expect(report.feedback.map((f) => f.message)).toEqual(['The check was stopped. The database is as it was before.']);
+    expect((await engine.exec('SELECT * FROM city_counts')).result.rows).toEqual([['Seoul', 3]]);
+  });
+
+  it('runs a js exercise again through the same runner, with the error tips of a first run', async () => {
+    const run = jsRunner(engine);
+    const appends = await checkExercise(engine, only('riders', 'js'), "await sql(\"INSERT INTO riders VALUES (4, 'Lee')\");", { run });
+    expect(appends.feedback.map((f) => f.code)).toEqual(['rerun-changed']);
+    const creates = await checkExercise(engine, only('extra', 'js'), "await sql('CREATE TABLE extra AS SELECT * FROM riders');", { run });
+    expect(creates.feedback.map((f) => f.message)).toEqual([
+      'Running your code a second time failed: table extra already exists. It is there from an earlier run of this cell or another: start your code with DROP TABLE IF EXISTS extra; so the cell can run again.',
+    ]);
+    const loads = await checkExercise(engine, only('named_riders', 'js'), exercises().get('named-riders')!.solution, { run });
+    expect(loads.pass).toBe(true);
+  });
+
+  it('adds the author’s message and reports a table the first run did not make', async () => {
+    const noted: ExerciseCell = { ...only('city_counts'), checks: [{ kind: 'idempotent', line: 1, tables: ['city_counts', 'nowhere'], message: 'Jobs are retried.' }] };
+    const report = await checkExercise(engine, noted, "INSERT INTO city_counts VALUES ('Ulsan', 0);");
+    expect(report.feedback.map((f) => f.message)).toEqual([
+      'Running your code a second time failed in statement 1: UNIQUE constraint failed: city_counts.city. A rerun must run without errors and change nothing — skip what is already there. Jobs are retried.',
+    ]);
+    const missing = await checkExercise(engine, noted, 'SELECT 1;');
+    expect(missing.feedback.map((f) => f.message)).toEqual(["There is no table 'nowhere' — your code should create it."]);
+  });
+
+  it('lets verifyExercise pass an idempotent solution and report one that is not, at the check’s line', async () => {
+    expect(await verifyExercise(engine, ex)).toEqual([]);
+    const appending: ExerciseCell = { ...ex, solution: 'INSERT INTO city_counts SELECT city || \'!\', COUNT(*) FROM trips GROUP BY city;' };
+    const line = ex.checks[1]!.line;
+    expect(await verifyExercise(engine, appending)).toEqual([
+      {
+        line,
+        message:
+          "the solution of 'load-cities' fails its own idempotent check: Running your code a second time failed in statement 1: UNIQUE constraint failed: city_counts.city. A rerun must run without errors and change nothing — skip what is already there.",
+      },
+    ]);
   });
 });
 

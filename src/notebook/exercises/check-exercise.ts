@@ -1,9 +1,10 @@
 // Checks one attempt at an exercise. The learner's code runs on the lesson's
-// database, its result and tables are captured and the data tests run; then
-// the database is put back from a snapshot, the solution runs and is
+// database, its result and tables are captured and the data tests run (and,
+// for an idempotent check, the code runs once more to see what that changes);
+// then the database is put back from a snapshot, the solution runs and is
 // captured, and the database is put back again. So an attempt never touches
 // the tables the next cells read: a wrong DELETE breaks nothing.
-import type { CompareOptions, DataTestCheck, ExerciseCell, ExerciseCheck, ResultCheck, TableCheck } from '../../lesson/types';
+import type { CompareOptions, DataTestCheck, ExerciseCell, ExerciseCheck, IdempotentCheck, ResultCheck, TableCheck } from '../../lesson/types';
 import { SqlCancelledError, type ResultSet, type SqlEngine } from '../../sql/types';
 import type { CellOutput } from '../cell-state';
 import { errorOutput, KEPT_ROWS } from '../executors';
@@ -11,6 +12,7 @@ import { compareResults } from './compare';
 import { quoteIdentifier, runDataTest, tableColumns } from './data-tests';
 import { errorTip } from './error-tips';
 import { feedback, type Feedback } from './feedback';
+import { rerunChanges } from './idempotent';
 
 /** Runs code as its cell would and returns what the cell would show. */
 export type RunCode = (source: string) => Promise<CellOutput>;
@@ -85,7 +87,10 @@ interface Captured {
   tables: Map<string, Rows | undefined>;
 }
 
-const isDataTest = (check: ExerciseCheck): check is DataTestCheck => check.kind !== 'result' && check.kind !== 'table';
+const isDataTest = (check: ExerciseCheck): check is DataTestCheck =>
+  check.kind !== 'result' && check.kind !== 'table' && check.kind !== 'idempotent';
+const needsSolution = (check: ExerciseCheck): check is ResultCheck | TableCheck => check.kind === 'result' || check.kind === 'table';
+const isIdempotent = (check: ExerciseCheck): check is IdempotentCheck => check.kind === 'idempotent';
 
 /**
  * Checks `learnerSource` against `exercise`. Never throws for a bad attempt:
@@ -122,17 +127,25 @@ export async function checkExercise(
     for (const check of exercise.checks) {
       if (isDataTest(check)) tested.set(check, await runDataTest(engine, check));
     }
+    // Taken before any second run: a passing attempt is kept as one run of
+    // the cell left it, the state every other check judged. (Its checked
+    // tables are the same after a second run, but tables it does not check,
+    // such as a log it appends to, may not be.)
     const passingState = options.keepPassingState ? await engine.snapshot().catch(() => undefined) : undefined;
+    const idempotent = exercise.checks.filter(isIdempotent);
+    // Only an exercise with an idempotent check pays for a second run.
+    const rerun = idempotent.length > 0 ? await runAgain(engine, run, learnerSource, idempotent) : undefined;
     await engine.restore(before);
+    if (rerun !== undefined && !(rerun instanceof Map)) return report([rerun], [], learnerOutput);
 
     let solution: Captured | Feedback | undefined;
-    if (exercise.checks.some((c) => !isDataTest(c))) {
+    if (exercise.checks.some(needsSolution)) {
       solution = await runSolution(engine, exercise, run);
       await engine.restore(before);
       if (!('tables' in solution) && solution.code === 'stopped') return report([solution], [], learnerOutput);
     }
 
-    const results = exercise.checks.map((check) => ({ check, ...evaluate(check, learner, solution, tested) }));
+    const results = exercise.checks.map((check) => ({ check, ...evaluate(check, learner, solution, tested, rerun) }));
     const pass = results.every((r) => r.pass);
     if (pass && passingState !== undefined) await engine.restore(passingState);
     // A missing table or a broken solution fails several checks alike; say it once.
@@ -186,12 +199,12 @@ function attemptFailure(output: CellOutput, source: string): Feedback | undefine
 }
 
 function learnerError(message: string, source: string, statement?: number): Feedback {
+  return feedback('learner-error', errorParams(message, source, statement));
+}
+
+function errorParams(message: string, source: string, statement?: number) {
   const tip = errorTip(message, source);
-  return feedback('learner-error', {
-    message,
-    ...(statement === undefined ? {} : { statement }),
-    ...(tip === undefined ? {} : { tip }),
-  });
+  return { message, ...(statement === undefined ? {} : { statement }), ...(tip === undefined ? {} : { tip }) };
 }
 
 function jsErrorMessage(output: Extract<CellOutput, { kind: 'js' }>): string {
@@ -216,22 +229,68 @@ export function resultOf(output: CellOutput): ResultSet | null {
 }
 
 async function capture(engine: SqlEngine, checks: readonly ExerciseCheck[], output: CellOutput): Promise<Captured> {
-  const tables = new Map<string, Rows | undefined>();
-  for (const check of checks) {
-    if (check.kind !== 'table' || tables.has(check.table)) continue;
-    if ((await tableColumns(engine, check.table)) === undefined) {
-      tables.set(check.table, undefined);
-      continue;
-    }
-    const read = await engine.exec(`SELECT * FROM ${quoteIdentifier(check.table)}`, undefined, { maxRows: CHECK_ROWS });
-    tables.set(check.table, { rows: read.result, total: read.totalRows });
-  }
+  const tables = await readTables(engine, checks.flatMap((c) => (c.kind === 'table' ? [c.table] : [])));
   const result = resultOf(output);
   const total = output.kind === 'table' ? output.totalRows : (lastJsTable(output)?.totalRows ?? result?.rows.length ?? 0);
   return { result: result === null ? null : { rows: result, total: Math.max(total, result.rows.length) }, tables };
 }
 
+/** Each table's rows; undefined for a table that does not exist. */
+async function readTables(engine: SqlEngine, names: readonly string[]): Promise<Map<string, Rows | undefined>> {
+  const tables = new Map<string, Rows | undefined>();
+  for (const table of names) {
+    if (tables.has(table)) continue;
+    if ((await tableColumns(engine, table)) === undefined) {
+      tables.set(table, undefined);
+      continue;
+    }
+    const read = await engine.exec(`SELECT * FROM ${quoteIdentifier(table)}`, undefined, { maxRows: CHECK_ROWS });
+    tables.set(table, { rows: read.result, total: read.totalRows });
+  }
+  return tables;
+}
+
 const truncated = (rows: Rows): boolean => rows.total > rows.rows.rows.length;
+
+/**
+ * Runs the learner's code a second time, on the database its first run left,
+ * and says per idempotent check what that changed in its tables ([] when
+ * nothing). A stopped second run is the 'stopped' item instead.
+ */
+async function runAgain(
+  engine: SqlEngine,
+  run: RunCode,
+  source: string,
+  checks: readonly IdempotentCheck[],
+): Promise<Map<IdempotentCheck, Feedback[]> | Feedback> {
+  const first = await readTables(engine, checks.flatMap((c) => c.tables));
+  const output = await runSafely(run, source);
+  if (output.kind === 'stopped') return feedback('stopped', {});
+  const error = output.kind === 'error' ? errorParams(output.message, source, output.statement) : undefined;
+  const failure = output.kind === 'js' && output.failed ? errorParams(jsErrorMessage(output), source) : error;
+  const second = failure === undefined ? await readTables(engine, [...first.keys()]) : undefined;
+
+  const verdicts = new Map<IdempotentCheck, Feedback[]>();
+  for (const check of checks) {
+    if (failure !== undefined) {
+      verdicts.set(check, [feedback('rerun-error', { ...(check.message === undefined ? {} : { note: check.message }), ...failure })]);
+      continue;
+    }
+    verdicts.set(
+      check,
+      check.tables.flatMap((table) => {
+        const once = first.get(table);
+        const twice = second!.get(table);
+        if (once === undefined) return [feedback('table-missing', { table })];
+        for (const rows of [once, twice]) {
+          if (rows !== undefined && truncated(rows)) return [feedback('too-many-rows', { table, count: rows.total, limit: CHECK_ROWS })];
+        }
+        return rerunChanges(table, once.rows, twice?.rows, check.message);
+      }),
+    );
+  }
+  return verdicts;
+}
 
 /** The solution's capture, or the feedback item that says why there is none. */
 async function runSolution(engine: SqlEngine, exercise: ExerciseCell, run: RunCode): Promise<Captured | Feedback> {
@@ -256,9 +315,10 @@ function evaluate(
   learner: Captured,
   solution: Captured | Feedback | undefined,
   tested: ReadonlyMap<ExerciseCheck, Feedback[]>,
+  rerun: ReadonlyMap<IdempotentCheck, Feedback[]> | undefined,
 ): { pass: boolean; feedback: Feedback[] } {
-  if (isDataTest(check)) {
-    const items = tested.get(check) ?? [];
+  if (isDataTest(check) || isIdempotent(check)) {
+    const items = (isIdempotent(check) ? rerun?.get(check) : tested.get(check)) ?? [];
     return { pass: items.length === 0, feedback: items };
   }
   if (solution === undefined || !('tables' in solution)) {

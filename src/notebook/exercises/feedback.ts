@@ -82,6 +82,17 @@ export interface FeedbackParams {
   'no-rows': Note & { count: number };
   /** `tip`: how to get past an error SQLite words unhelpfully (error-tips.ts). */
   'learner-error': { message: string; statement?: number; tip?: ErrorTip };
+  /**
+   * The second run of the learner's code (an `idempotent` check) left the
+   * table with other rows than the first: `more`/`fewer` rows in all, and
+   * `changed` rows replaced by others. `examples` are learner rows as SQL
+   * tuples: new ones after the second run, or with `gone`, rows it removed.
+   */
+  'rerun-changed': Note & { table: string; more: number; fewer: number; changed: number; examples: string[]; gone?: boolean };
+  /** The second run left the table without it (`columns` unset) or with other columns. */
+  'rerun-schema': Note & { table: string; columns?: string[] };
+  /** The second run of the learner's code failed; as learner-error. */
+  'rerun-error': Note & { message: string; statement?: number; tip?: ErrorTip };
   stopped: Record<string, never>;
   /** The lesson's solution failed or gave nothing to compare: a bug in the lesson. */
   'solution-error': { message: string };

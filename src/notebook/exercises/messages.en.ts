@@ -129,6 +129,31 @@ export const en: FeedbackCatalog = {
     const tip = p.tip === undefined ? '' : `${/[.!?]$/.test(p.message) ? '' : '.'} ${tipText(p.tip)}`;
     return `Your code stopped with an error${where}: ${p.message}${tip}`;
   },
+  'rerun-changed': (p) => {
+    const counts = [
+      p.more > 0 ? plural(p.more, 'row more', 'rows more') : '',
+      p.fewer > 0 ? plural(p.fewer, 'row fewer', 'rows fewer') : '',
+      p.changed > 0 ? plural(p.changed, 'row changed', 'rows changed') : '',
+    ].filter((c) => c !== '');
+    // Only added rows have one obvious cause: the load inserted again what it had already inserted.
+    const skip = p.fewer === 0 && p.changed === 0 ? ' — skip what is already there' : '';
+    const total = p.gone ? p.fewer : p.more + p.changed;
+    const shown = p.examples.length === 0 ? '' : ` ${p.gone ? 'Rows the second run removed' : 'New rows after the second run'}${examples(p.examples, total)}.`;
+    return withNote(`Running your code a second time changed table ${q(p.table)}: ${list(counts)} (a rerun must change nothing${skip}).${shown}`, p.note);
+  },
+  'rerun-schema': (p) =>
+    withNote(
+      p.columns === undefined
+        ? `Running your code a second time left no table ${q(p.table)} (a rerun must change nothing).`
+        : `Running your code a second time changed the columns of table ${q(p.table)} to ${list(p.columns.map(q))} (a rerun must change nothing).`,
+      p.note,
+    ),
+  'rerun-error': (p) => {
+    const where = p.statement === undefined ? '' : ` in statement ${p.statement}`;
+    const stop = /[.!?]$/.test(p.message) ? '' : '.';
+    const after = p.tip === undefined ? 'A rerun must run without errors and change nothing — skip what is already there.' : tipText(p.tip);
+    return withNote(`Running your code a second time failed${where}: ${p.message}${stop} ${after}`, p.note);
+  },
   stopped: () => 'The check was stopped. The database is as it was before.',
   'solution-error': (p) =>
     `The lesson's solution did not run (${p.message}), so your answer could not be compared. This is a mistake in the lesson, not in your answer.`,
