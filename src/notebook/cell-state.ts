@@ -3,6 +3,7 @@
 // renders whatever it returns.
 import type { ChartSpec } from '../charts';
 import type { ErrorTip, Feedback } from './exercises';
+import type { MadeBy } from './made-by-exercise';
 import type { SandboxOutput } from '../sandbox/protocol';
 import type { ResultSet, TableAccess } from '../sql/types';
 
@@ -19,12 +20,12 @@ export type CellOutput =
   /** A js cell's logs and displays in order; a failed or stopped run ends with an error item. */
   | { kind: 'js'; outputs: SandboxOutput[]; failed: boolean; tables: TableAccess }
   /** An exercise attempt: the learner's own output, and what the checks found. */
-  | { kind: 'exercise'; pass: boolean; feedback: Feedback[]; learner: CellOutput; tables?: TableAccess }
+  | { kind: 'exercise'; pass: boolean; feedback: Feedback[]; learner: CellOutput; tables?: TableAccess; madeBy?: MadeBy }
   /**
    * `madeBy`: the exercise that makes the table this error found missing (see
    * made-by-exercise.ts); `tip`: how to fix an error whose message names only the symptom.
    */
-  | { kind: 'error'; message: string; statement?: number; tables?: TableAccess; madeBy?: string; tip?: ErrorTip }
+  | { kind: 'error'; message: string; statement?: number; tables?: TableAccess; madeBy?: MadeBy; tip?: ErrorTip }
   | { kind: 'stopped'; message: string };
 
 export interface CellState {

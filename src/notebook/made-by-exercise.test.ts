@@ -43,19 +43,27 @@ describe('exerciseMakingMissingTable', () => {
   );
 
   it('names the exercise whose solution creates the missing view', () => {
-    expect(exerciseMakingMissingTable(doc, 'reads-view', 'no such table: ticket_trip_match')).toBe('make-view');
+    expect(exerciseMakingMissingTable(doc, 'reads-view', 'no such table: ticket_trip_match')?.exercise).toBe('make-view');
   });
 
   it('compares names without regard to case, as SQLite does', () => {
-    expect(exerciseMakingMissingTable(doc, 'reads-later', 'no such table: bad_rides')).toBe('make-table');
+    expect(exerciseMakingMissingTable(doc, 'reads-later', 'no such table: bad_rides')?.exercise).toBe('make-table');
   });
 
   it('knows tables a JavaScript solution loads', () => {
-    expect(exerciseMakingMissingTable(doc, 'reads-later', 'no such table: dark_mode_test')).toBe('load-js');
+    expect(exerciseMakingMissingTable(doc, 'reads-later', 'no such table: dark_mode_test')?.exercise).toBe('load-js');
   });
 
   it('names an exercise further down when none above makes the table (the learner ran a cell early)', () => {
-    expect(exerciseMakingMissingTable(doc, 'reads-view', 'no such table: bad_rides')).toBe('make-table');
+    expect(exerciseMakingMissingTable(doc, 'reads-view', 'no such table: bad_rides')?.exercise).toBe('make-table');
+  });
+
+  it('finds the table in a sentence that quotes SQLite, and says which table', () => {
+    expect(exerciseMakingMissingTable(doc, 'reads-later', 'A check could not run on your tables: no such table: main.bad_rides')).toEqual({
+      table: 'bad_rides',
+      exercise: 'make-table',
+    });
+    expect(exerciseMakingMissingTable(doc, 'reads-later', 'unrelated', 'no such table: dark_mode_test')?.exercise).toBe('load-js');
   });
 
   it('says nothing for a table no exercise makes, or another error', () => {
@@ -73,6 +81,6 @@ describe('exerciseMakingMissingTable', () => {
         exercise('second', 'DROP TABLE IF EXISTS t; CREATE TABLE t AS SELECT 2 AS a;') +
         cell('after'),
     );
-    expect(exerciseMakingMissingTable(two, 'after', 'no such table: t')).toBe('second');
+    expect(exerciseMakingMissingTable(two, 'after', 'no such table: t')?.exercise).toBe('second');
   });
 });

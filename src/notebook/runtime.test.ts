@@ -101,8 +101,26 @@ describe('NotebookRuntime', () => {
     });
     await runtime.run('reads');
     await runtime.run('other');
-    expect(runtime.cell('reads')!.output).toEqual({ kind: 'error', message: 'no such table: t', statement: 1, tables: expect.anything(), madeBy: 'make-t' });
+    expect(runtime.cell('reads')!.output).toEqual({
+      kind: 'error',
+      message: 'no such table: t',
+      statement: 1,
+      tables: expect.anything(),
+      madeBy: { table: 't', exercise: 'make-t' },
+    });
     expect(runtime.cell('other')!.output).not.toHaveProperty('madeBy');
+  });
+
+  it('names the unsolved exercise an exercise builds on, when its table is missing', async () => {
+    const exercise = (id: string, solution: string, check: string) =>
+      [`\`\`\`sql exercise id=${id}\nSELECT 1;\n\`\`\``, `\`\`\`sql solution for=${id}\n${solution}\n\`\`\``, `\`\`\`yaml checks for=${id}\n${check}\n\`\`\``].join('\n\n');
+    const runtime = new NotebookRuntime(
+      lesson(`\n${exercise('make-t', 'CREATE TABLE t AS SELECT 1 AS x;', '- table: {name: t}')}\n\n${exercise('uses-t', 'SELECT x FROM t;', '- result: {}')}\n`),
+      { engine, loadDatasets: async () => {} },
+    );
+    runtime.edit('uses-t', 'SELECT x FROM t;');
+    await runtime.run('uses-t');
+    expect(runtime.cell('uses-t')!.output).toMatchObject({ kind: 'exercise', pass: false, madeBy: { table: 't', exercise: 'make-t' } });
   });
 
   it('adds a tip to an error whose message names only the symptom', async () => {

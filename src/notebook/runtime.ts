@@ -217,6 +217,12 @@ export class NotebookRuntime {
             cell,
           })
         : errorOutput(new Error(`This version of the workbench cannot run ${kind} cells yet.`));
+      if (output.kind === 'exercise' && !output.pass) {
+        // An exercise that builds on an unsolved one fails on its missing table: say which one.
+        const learnerError = output.learner.kind === 'error' ? [output.learner.message] : [];
+        const madeBy = exerciseMakingMissingTable(this.lesson, item.cellId, ...learnerError, ...output.feedback.map((f) => f.message));
+        if (madeBy) output = { ...output, madeBy };
+      }
       if (output.kind === 'error') {
         const madeBy = exerciseMakingMissingTable(this.lesson, item.cellId, output.message);
         const tip = errorTip(output.message, source);

@@ -1,7 +1,6 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import type { CodeCell as CodeCellDef } from '../../lesson/types';
 import type { CellOutput, CellState } from '../../notebook/cell-state';
-import type { TableAccess } from '../../sql/types';
 import type { CellConflict, ExerciseProgressView } from '../../notebook/lesson-progress';
 import { strings } from '../strings';
 import type { CodeEditor, EditorLanguage, RunRequestDetail } from '../editor/code-editor';
@@ -147,13 +146,13 @@ export class CodeCellView extends LitElement {
   private renderOutput() {
     const output = this.state.output;
     if (!output) return nothing;
-    // An exercise's attempt reports what it wrote on the exercise output, not on the learner's.
-    return output.kind === 'exercise' ? this.renderBody(output.learner, output.tables) : this.renderBody(output);
+    // What an exercise's attempt wrote is on the exercise output, and only when it passed: a wrong attempt is rolled back.
+    return output.kind === 'exercise' ? this.renderBody(output.learner, output.tables?.written ?? []) : this.renderBody(output);
   }
 
-  private renderBody(output: CellOutput, tables?: TableAccess): TemplateResult | typeof nothing {
+  private renderBody(output: CellOutput, written?: readonly string[]): TemplateResult | typeof nothing {
     if (output.kind === 'js') return html`<div class="cell-output"><dew-js-output .outputs=${output.outputs}></dew-js-output></div>`;
-    if (output.kind === 'exercise') return this.renderBody(output.learner, output.tables);
+    if (output.kind === 'exercise') return this.renderBody(output.learner, output.tables?.written ?? []);
     if (output.kind === 'chart') {
       return html`<div class="cell-output">
         <dew-chart-view .spec=${output.spec} .result=${output.result} .totalRows=${output.totalRows} name=${this.cell.id}></dew-chart-view>
@@ -162,8 +161,8 @@ export class CodeCellView extends LitElement {
     if (output.kind !== 'table') return html`<div class="cell-output"><dew-error-view .output=${output}></dew-error-view></div>`;
     const { result, totalRows, changes, statements } = output;
     if (result.columns.length === 0) {
-      const written = ((output.tables ?? tables)?.written ?? []).filter((t) => !t.startsWith('sqlite_'));
-      const note = changes > 0 ? strings.changes(changes, written) : written.length > 0 ? strings.wroteTables(written) : strings.noResult;
+      const wrote = (written ?? output.tables?.written ?? []).filter((t) => !t.startsWith('sqlite_'));
+      const note = changes > 0 ? strings.changes(changes, wrote) : wrote.length > 0 ? strings.wroteTables(wrote) : strings.noResult;
       return html`<div class="cell-output"><p class="note">${note}</p></div>`;
     }
     return html`<div class="cell-output">

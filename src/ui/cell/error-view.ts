@@ -1,8 +1,7 @@
 import { LitElement, html } from 'lit';
 import type { CellOutput } from '../../notebook/cell-state';
 import { renderErrorTip } from '../../notebook/exercises';
-import { missingTable } from '../../notebook/made-by-exercise';
-import type { FocusCellDetail } from '../lineage/lineage-view';
+import { madeByNote } from './made-by-note';
 import { strings } from '../strings';
 
 type Failure = Extract<CellOutput, { kind: 'error' | 'stopped' }>;
@@ -29,18 +28,10 @@ export class ErrorView extends LitElement {
       <strong>${heading}</strong>
       <pre>${output.message}</pre>
       ${output.kind === 'error' && output.tip ? html`<p class="error-tip">${renderErrorTip(output.tip)}</p>` : null}
-      ${output.kind === 'error' && output.madeBy ? this.renderMadeBy(output.madeBy, missingTable(output.message) ?? '') : null}
+      ${output.kind === 'error' && output.madeBy ? madeByNote(this, output.madeBy) : null}
     </div>`;
   }
 
-  private renderMadeBy(exercise: string, table: string) {
-    const focus = () =>
-      this.dispatchEvent(new CustomEvent<FocusCellDetail>('focus-cell', { detail: { cellId: exercise }, bubbles: true, composed: true }));
-    return html`<p class="made-by">
-      ${strings.madeByExercise(table, exercise)}
-      <button type="button" @click=${focus}>${strings.goToExercise(exercise)}</button>
-    </p>`;
-  }
 }
 
 customElements.define('dew-error-view', ErrorView);

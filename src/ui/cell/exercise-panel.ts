@@ -5,6 +5,7 @@ import type { CellOutput } from '../../notebook/cell-state';
 import { strings } from '../strings';
 import { renderMarkdown } from './markdown';
 import '../result/result-table';
+import { madeByNote } from './made-by-note';
 
 type ExerciseOutput = Extract<CellOutput, { kind: 'exercise' }>;
 
@@ -82,6 +83,7 @@ export class ExercisePanel extends LitElement {
           </li>`,
         )}
       </ul>
+      ${output.madeBy ? madeByNote(this, output.madeBy) : nothing}
     </div>`;
   }
 
