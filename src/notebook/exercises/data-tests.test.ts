@@ -116,6 +116,9 @@ describe('runDataTest', () => {
     expect(await messages({ kind: 'no_rows', line: 1, sql: 'SELECT * FROM nowhere' })).toEqual([
       'A check could not run on your tables: no such table: nowhere',
     ]);
+    expect(await messages({ kind: 'no_rows', line: 1, sql: 'SELECT * FROM trips AS c WHERE c.screen IS NULL' })).toEqual([
+      "A check needs a column 'screen' that your table does not have — keep every column the task asks for, by that name.",
+    ]);
   });
 
   it('quotes identifiers, so odd table and column names work and cannot inject SQL', async () => {

@@ -157,7 +157,13 @@ export const en: FeedbackCatalog = {
   stopped: () => 'The check was stopped. The database is as it was before.',
   'solution-error': (p) =>
     `The lesson's solution did not run (${p.message}), so your answer could not be compared. This is a mistake in the lesson, not in your answer.`,
-  'check-error': (p) => `A check could not run on your tables: ${p.message}`,
+  'check-error': (p) => {
+    // A rule the author wrote as SQL names columns the task asked for; say which one is missing, not the SQL.
+    const column = /no such column: (?:[\w"]+\.)?"?(\w+)/.exec(p.message)?.[1];
+    return column === undefined
+      ? `A check could not run on your tables: ${p.message}`
+      : `A check needs a column ${q(column)} that your table does not have — keep every column the task asks for, by that name.`;
+  },
   'cannot-isolate': (p) =>
     `The check did not start, because the database could not be copied first (${p.message}). If a cell ran BEGIN, end it with COMMIT or ROLLBACK, then check again.`,
 };
