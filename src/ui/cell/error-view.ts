@@ -31,7 +31,6 @@ export class ErrorView extends LitElement {
       ${output.kind === 'error' && output.madeBy ? madeByNote(this, output.madeBy) : null}
     </div>`;
   }
-
 }
 
 customElements.define('dew-error-view', ErrorView);
