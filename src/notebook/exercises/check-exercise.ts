@@ -145,7 +145,10 @@ export async function checkExercise(
       if (!('tables' in solution) && solution.code === 'stopped') return report([solution], [], learnerOutput);
     }
 
-    const results = exercise.checks.map((check) => ({ check, ...evaluate(check, learner, solution, tested, rerun) }));
+    const results = exercise.checks.map((check) => {
+      const result = evaluate(check, learner, solution, tested, rerun);
+      return { check, ...result, feedback: exercise.language === 'js' ? result.feedback.map(forJavaScript) : result.feedback };
+    });
     const pass = results.every((r) => r.pass);
     if (pass && passingState !== undefined) await engine.restore(passingState);
     // A missing table or a broken solution fails several checks alike; say it once.
@@ -308,6 +311,11 @@ async function runSolution(engine: SqlEngine, exercise: ExerciseCell, run: RunCo
     if (truncated(rows)) return feedback('solution-error', { message: `table '${table}' has more than ${CHECK_ROWS} rows` });
   }
   return captured;
+}
+
+/** A type mismatch is fixed in JavaScript with Number()/String() before load(), not with SQL's CAST. */
+function forJavaScript(item: Feedback): Feedback {
+  return item.code === 'column-type' ? feedback('column-type', { ...item.params, js: true }, item.examples) : item;
 }
 
 function evaluate(

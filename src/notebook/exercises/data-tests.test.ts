@@ -97,7 +97,9 @@ describe('runDataTest', () => {
 
   it('no_rows: fails with the author’s message and the rows found', async () => {
     const items = await runDataTest(engine, { kind: 'no_rows', line: 1, sql: 'SELECT trip_id, fare FROM trips WHERE fare < 0', message: 'Fares are never negative.' });
-    expect(items.map((f) => f.message)).toEqual(['Fares are never negative. (1 row breaks this rule.)']);
+    expect(items.map((f) => f.message)).toEqual(['Fares are never negative.']);
+    const several = await runDataTest(engine, { kind: 'no_rows', line: 1, sql: 'SELECT trip_id, fare FROM trips WHERE fare < 100', message: 'Fares stay under 100.' });
+    expect(several.map((f) => f.message)).toEqual([expect.stringMatching(/^Fares stay under 100\. \(\d+ rows break this rule\.\)$/)]);
     expect(items[0]!.examples?.rows).toEqual([[1043, -3]]);
     expect(await messages({ kind: 'no_rows', line: 1, sql: 'SELECT * FROM trips WHERE fare > 15' })).toEqual([
       'A check found 1 row that should not exist.',

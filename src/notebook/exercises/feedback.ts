@@ -65,7 +65,8 @@ export interface FeedbackParams {
   };
   /** As column-values, but every difference is the same value stored as another type ('12' against 12). */
   /** `mixed`: the solution's column itself holds both text and numbers, so converting it all is wrong too. */
-  'column-type': Subject & { column: string; actual: ValueType; expected: ValueType; example: string; mixed?: boolean };
+  /** `js`: the exercise is JavaScript, so the fix is Number() or String(), not CAST. */
+  'column-type': Subject & { column: string; actual: ValueType; expected: ValueType; example: string; mixed?: boolean; js?: boolean };
   /** More rows than the checker reads (CHECK_ROWS); the solution never has that many. */
   'too-many-rows': Subject & { count: number; limit: number };
   /** order: exact, the rows are right, and row `row` (1-based) is the first out of place. */

@@ -82,7 +82,7 @@ export const en: FeedbackCatalog = {
   'column-type': (p) =>
     p.mixed
       ? `Column ${q(p.column)}${ofTable(p)} holds ${typeWords[p.actual]} in some rows where ${typeWords[p.expected]} are expected (e.g. ${p.example}). This column mixes numbers and text: keep each value as it is, rather than converting the whole column (a declared column type converts it too).`
-      : `Column ${q(p.column)}${ofTable(p)} holds ${typeWords[p.actual]} where ${typeWords[p.expected]} are expected (e.g. ${p.example}) — convert it with CAST.`,
+      : `Column ${q(p.column)}${ofTable(p)} holds ${typeWords[p.actual]} where ${typeWords[p.expected]} are expected (e.g. ${p.example}) — convert it with ${p.js ? (p.expected === 'number' ? 'Number(…) before load()' : 'String(…) before load()') : 'CAST'}.`,
   'too-many-rows': (p) =>
     `${subject(p)} has ${p.count} rows, far more than expected (the checker compares at most ${p.limit}) — check the joins and the filters.`,
   'wrong-order': (p) =>
@@ -123,7 +123,10 @@ export const en: FeedbackCatalog = {
   'no-rows': (p) =>
     p.note === undefined
       ? `A check found ${plural(p.count, 'row', 'rows')} that should not exist.`
-      : `${p.note} (${plural(p.count, 'row breaks', 'rows break')} this rule.)`,
+      : // One row is often the whole answer to a yes/no rule ("there is no such index"): a count adds nothing.
+        p.count === 1
+        ? p.note
+        : `${p.note} (${p.count} rows break this rule.)`,
   'learner-error': (p) => {
     const where = p.statement === undefined ? '' : ` in statement ${p.statement}`;
     const tip = p.tip === undefined ? '' : `${/[.!?]$/.test(p.message) ? '' : '.'} ${tipText(p.tip)}`;
