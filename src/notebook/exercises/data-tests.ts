@@ -73,49 +73,16 @@ async function run(engine: SqlEngine, check: DataTestCheck): Promise<Feedback[]>
       return problems;
     }
     case 'accepted_values': {
-      const column = quoteIdentifier(check.column);
       const slots = check.values.map(() => '?').join(', ');
-      const { result } = await engine.exec(
-        `SELECT ${column}, COUNT(*) AS n, COUNT(*) OVER (), SUM(COUNT(*)) OVER () FROM ${table} WHERE ${column} IS NOT NULL AND ${column} NOT IN (${slots}) GROUP BY ${column} ORDER BY n DESC, 1 LIMIT ${MAX_EXAMPLES}`,
-        check.values,
-      );
-      if (result.rows.length === 0) return [];
-      const [first] = result.rows;
-      return [
-        feedback('accepted-values', {
-          ...note,
-          table: check.table,
-          column: check.column,
-          count: count(first![2]),
-          rows: count(first![3]),
-          examples: countedValues(result),
-        }),
-      ];
+      const bad = await badValues(engine, table, check.column, `v NOT IN (${slots})`, check.values);
+      return bad === undefined ? [] : [feedback('accepted-values', { ...note, table: check.table, column: check.column, ...bad })];
     }
     case 'relationships': {
       const parent = await missingNames(engine, check.to, [check.field]);
       if (parent.length > 0) return parent;
-      const column = quoteIdentifier(check.column);
-      // The child's values are read once, first: when the child is a view whose
-      // column is a correlated subquery, comparing it inside the probe would run
-      // that subquery once per parent row (minutes, for a learner's answer).
-      const { result } = await engine.exec(
-        `WITH child AS MATERIALIZED (SELECT ${column} FROM ${table} WHERE ${column} IS NOT NULL) SELECT child.${column}, COUNT(*) AS n, COUNT(*) OVER (), SUM(COUNT(*)) OVER () FROM child WHERE NOT EXISTS (SELECT 1 FROM ${quoteIdentifier(check.to)} AS parent WHERE parent.${quoteIdentifier(check.field)} = child.${column}) GROUP BY child.${column} ORDER BY n DESC, 1 LIMIT ${MAX_EXAMPLES}`,
-      );
-      if (result.rows.length === 0) return [];
-      const [first] = result.rows;
-      return [
-        feedback('relationships', {
-          ...note,
-          table: check.table,
-          column: check.column,
-          to: check.to,
-          field: check.field,
-          count: count(first![2]),
-          rows: count(first![3]),
-          examples: countedValues(result),
-        }),
-      ];
+      const bad = await badValues(engine, table, check.column, `NOT EXISTS (SELECT 1 FROM ${quoteIdentifier(check.to)} AS parent WHERE parent.${quoteIdentifier(check.field)} = v)`);
+      if (bad === undefined) return [];
+      return [feedback('relationships', { ...note, table: check.table, column: check.column, to: check.to, field: check.field, ...bad })];
     }
     case 'row_count': {
       const { result } = await engine.exec(`SELECT COUNT(*) FROM ${table}`);
@@ -137,6 +104,30 @@ async function missingNames(engine: SqlEngine, table: string, columns: readonly 
   if (present === undefined) return [feedback('table-missing', { table })];
   const lower = new Set(present.map((c) => c.toLowerCase()));
   return columns.filter((c) => !lower.has(c.toLowerCase())).map((column) => feedback('column-missing', { table, column }));
+}
+
+/**
+ * The non-NULL values `v` of `column` for which `condition` (SQL that reads
+ * `v`, e.g. "v NOT IN (?, ?)") holds: how many distinct ones, on how many rows, and
+ * the commonest few. The values are read once, first: when the table is a view
+ * whose column is a correlated subquery, a condition that probes another table
+ * would otherwise run that subquery once per probed row (minutes, for a
+ * learner's capstone answer).
+ */
+async function badValues(
+  engine: SqlEngine,
+  table: string,
+  column: string,
+  condition: string,
+  params?: SqlValue[],
+): Promise<{ count: number; rows: number; examples: CountedValue[] } | undefined> {
+  const { result } = await engine.exec(
+    `WITH child AS MATERIALIZED (SELECT ${quoteIdentifier(column)} AS v FROM ${table} WHERE ${quoteIdentifier(column)} IS NOT NULL) SELECT v, COUNT(*) AS n, COUNT(*) OVER (), SUM(COUNT(*)) OVER () FROM child WHERE ${condition} GROUP BY v ORDER BY n DESC, 1 LIMIT ${MAX_EXAMPLES}`,
+    params,
+  );
+  const [first] = result.rows;
+  if (first === undefined) return undefined;
+  return { count: count(first[2]), rows: count(first[3]), examples: countedValues(result) };
 }
 
 function count(value: SqlValue | undefined): number {
