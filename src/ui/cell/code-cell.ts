@@ -145,13 +145,12 @@ export class CodeCellView extends LitElement {
 
   private renderOutput() {
     const output = this.state.output;
-    if (!output) return nothing;
-    // What an exercise's attempt wrote is on the exercise output, and only when it passed: a wrong attempt is rolled back.
-    return output.kind === 'exercise' ? this.renderBody(output.learner, output.tables?.written ?? []) : this.renderBody(output);
+    return output ? this.renderBody(output) : nothing;
   }
 
   private renderBody(output: CellOutput, written?: readonly string[]): TemplateResult | typeof nothing {
     if (output.kind === 'js') return html`<div class="cell-output"><dew-js-output .outputs=${output.outputs}></dew-js-output></div>`;
+    // What an exercise's attempt wrote is on the exercise output, and only when it passed: a wrong attempt is rolled back.
     if (output.kind === 'exercise') return this.renderBody(output.learner, output.tables?.written ?? []);
     if (output.kind === 'chart') {
       return html`<div class="cell-output">
