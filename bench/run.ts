@@ -4,10 +4,12 @@
 // entry to BENCHES (e.g. query speed) in its own file.
 
 import { runDatasetBench } from './datasets';
+import { runExerciseCheckBench } from './exercise-checks';
 import type { Result } from './measure';
 
 const BENCHES: Record<string, () => Promise<Result[]>> = {
   datasets: () => runDatasetBench({ trips: Number(process.env.BENCH_TRIPS ?? 1_000_000), runs: Number(process.env.BENCH_RUNS ?? 2) }),
+  checks: () => runExerciseCheckBench({ runs: Number(process.env.BENCH_RUNS ?? 2) }),
 };
 
 async function main(): Promise<void> {
