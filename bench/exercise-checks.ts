@@ -11,7 +11,7 @@ import { checkExercise } from '../src/notebook/exercises';
 import { createNodeEngine } from '../src/sql/node-engine';
 import { fastest, printResults, timed, type Result } from './measure';
 
-const CAPSTONE = 'lessons/12-capstone-bad-rides.md';
+const CAPSTONE = 'lessons/14-capstone-bad-rides.md';
 
 // A learner's natural match: a view whose trip_id is a correlated subquery with an OR.
 const OR_VIEW_ANSWER = `DROP VIEW IF EXISTS ticket_trip_match;
