@@ -164,6 +164,17 @@ describe('exec params', () => {
     expect(core.exec('select :a', { a: 1, ':a': 2 }).result.rows).toEqual([[2]]);
   });
 
+  it('binds named params to every statement with bindEach, and to the last one only without', () => {
+    core.exec('CREATE TABLE p (day TEXT)');
+    core.exec("INSERT INTO p VALUES ('2024-04-15'), ('2024-04-16')");
+    const sql = 'DELETE FROM p WHERE day = :ds; INSERT INTO p VALUES (:ds); SELECT count(*) FROM p WHERE day = :ds';
+    core.exec(sql, { ds: '2024-04-16' }, { bindEach: true });
+    expect(core.exec("SELECT day FROM p ORDER BY day").result.rows).toEqual([['2024-04-15'], ['2024-04-16']]);
+    core.exec(sql, { ds: '2024-04-16' });
+    // Without bindEach the DELETE matched day = NULL and the INSERT wrote NULL.
+    expect(core.exec("SELECT count(*) FROM p").result.rows).toEqual([[3]]);
+  });
+
   it("reports too many params with SQLite's message and the statement index", () => {
     const error = failure(() => core.exec('select 1; select ?', [1, 2]));
     expect(error.message).toBe('column index out of range');

@@ -48,7 +48,10 @@ export class SqlCore {
    * Runs every statement of `sql` in order and returns the last one's result.
    *
    * - `params` bind to the last statement only; earlier statements run
-   *   without parameters (an earlier `?` reads as NULL).
+   *   without parameters (an earlier `?` reads as NULL) — unless
+   *   `options.bindEach` is set and params are named: then every statement
+   *   binds the names it uses (a pipeline task's `DELETE … WHERE day = :ds;
+   *   INSERT … :ds`).
    * - On an error, the statements before the failing one stay applied, as in
    *   the sqlite3 shell; the SqlError carries the failing statement's 1-based
    *   index. A transaction the SQL opened stays open.
@@ -86,6 +89,7 @@ export class SqlCore {
             // even when a later SELECT ran, so trust it only if this statement wrote.
             changes = this.totalChanges() > changesBefore ? this.db.getRowsModified() : 0;
           } else {
+            if (params !== undefined && options.bindEach === true && !Array.isArray(params)) statement.bind(toBindParams(params));
             while (statement.step()) {
               // Rows of earlier statements are not shown; stepping runs them.
             }

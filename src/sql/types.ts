@@ -27,6 +27,11 @@ export interface ExecOptions {
    * kept), so a SELECT * over millions of rows cannot exhaust the tab's memory.
    */
   maxRows?: number;
+  /**
+   * Bind named `params` to every statement that uses them, not only the last
+   * (pipeline tasks run several statements over one partition's parameters).
+   */
+  bindEach?: boolean;
 }
 
 export interface ExecResult {
