@@ -12,6 +12,7 @@ import '../lesson-list/lesson-list';
 import '../notebook/notebook-view';
 import '../progress/progress-page';
 import '../progress/storage-banner';
+import './shortcuts-help';
 
 /** What the app needs to open a lesson: a runtime over a fresh engine, and a way to let both go. */
 export interface LessonSession {
@@ -81,6 +82,7 @@ export class WorkbenchApp extends LitElement {
         <a class="brand" href="#/">${strings.appTitle}</a>
         <a href="#/">${strings.home}</a>
         <a href=${PROGRESS_HREF} aria-current=${this.route.page === 'progress' ? 'page' : 'false'}>${strings.yourProgress}</a>
+        <dew-shortcuts-help></dew-shortcuts-help>
       </nav>
       <dew-storage-banner .store=${this.store}></dew-storage-banner>
       <main id="main" @progress-changed=${this.onProgressChanged}>${this.renderNotice()}${this.renderPage()}</main>

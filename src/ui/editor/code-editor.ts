@@ -5,6 +5,7 @@
 import { LitElement, html, type PropertyValues } from 'lit';
 import type { editor as MonacoEditor } from 'monaco-editor';
 import { strings } from '../strings';
+import { leaveWithEscapeTab } from './leave-editor';
 
 type Monaco = typeof import('monaco-editor');
 
@@ -23,6 +24,32 @@ export interface RunRequestDetail {
 
 const MAX_HEIGHT_PX = 480;
 
+/**
+ * Typing at a person's pace must come out as typed, the way a SQL console
+ * behaves: Enter is always a newline (Tab accepts a suggestion), nothing is
+ * committed by typing `.` or `(`, suggestions come only from the completion
+ * providers (schema, SQLite's words, aliases), never from words elsewhere in
+ * the text; a closing bracket or quote types over the one the editor put
+ * there. Indentation is kept from the line above but never added by brackets:
+ * Enter between `(` and `)` would otherwise push the `)` onto a line of its own,
+ * and the learner's own `)` then becomes a second one.
+ */
+const SAFE_TYPING = {
+  acceptSuggestionOnEnter: 'off',
+  acceptSuggestionOnCommitCharacter: false,
+  tabCompletion: 'off',
+  wordBasedSuggestions: 'off',
+  snippetSuggestions: 'none',
+  suggestOnTriggerCharacters: true,
+  autoClosingBrackets: 'languageDefined',
+  autoClosingQuotes: 'languageDefined',
+  autoClosingOvertype: 'always',
+  autoClosingDelete: 'always',
+  autoIndent: 'keep',
+  formatOnType: false,
+  suggest: { preview: false, showWords: false, showSnippets: false },
+} as const satisfies MonacoEditor.IStandaloneEditorConstructionOptions;
+
 export class CodeEditor extends LitElement {
   static override properties = {
     value: { attribute: false },
@@ -38,6 +65,7 @@ export class CodeEditor extends LitElement {
   private editor?: MonacoEditor.IStandaloneCodeEditor;
   /** Set while we write `value` into Monaco, so that write is not reported as an edit. */
   private applyingOutsideChange = false;
+  private stopLeaveKeys?: () => void;
 
   constructor() {
     super();
@@ -59,6 +87,8 @@ export class CodeEditor extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     // The editor first: a model disposed under a live editor makes its listeners throw.
+    this.stopLeaveKeys?.();
+    this.stopLeaveKeys = undefined;
     const model = this.editor?.getModel();
     this.editor?.dispose();
     model?.dispose();
@@ -116,8 +146,10 @@ export class CodeEditor extends LitElement {
       overviewRulerLanes: 0,
       scrollbar: { alwaysConsumeMouseWheel: false, vertical: 'auto' },
       padding: { top: 8, bottom: 8 },
+      ...SAFE_TYPING,
     });
     this.editor = editor;
+    this.stopLeaveKeys = leaveWithEscapeTab(host, this);
     editor.onDidChangeModelContent(() => {
       if (this.applyingOutsideChange) return;
       this.value = editor.getValue();
