@@ -7,6 +7,8 @@ import { lessonFiles } from './lesson-files';
 import { NotebookRuntime } from './notebook/runtime';
 import { createBrowserEngine } from './sql/browser-engine';
 import { JsSandbox } from './sandbox/host';
+import { createPolicyWorker } from './sandbox/blob-worker';
+import sandboxWorkerUrl from './sandbox/sandbox-worker.ts?worker&url';
 import { defaultExecutors, exerciseExecutor, jsExecutor } from './notebook/executors';
 import { DATASETS } from './datasets/registry';
 import { fetchSource } from './datasets/browser-source';
@@ -29,7 +31,8 @@ const openSession: SessionFactory = (lesson) => {
     engine,
     readText: readDatasetFile,
     files: datasetFiles,
-    createWorker: () => new Worker(new URL('./sandbox/worker.ts', import.meta.url), { type: 'module' }),
+    // From a blob: URL so the worker inherits the page's CSP (see blob-worker.ts).
+    createWorker: () => createPolicyWorker(sandboxWorkerUrl),
   });
   const js = jsExecutor((code, options) => sandbox.run(code, options));
   const runtime = new NotebookRuntime(lesson, {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compile, describeError, formatLearnerError } from './compile';
-import { findDynamicImport } from './dynamic-import';
+import { findModuleSyntax } from './dynamic-import';
 
 async function errorOf(code: string) {
   const compiled = compile(code);
@@ -67,28 +67,69 @@ describe('compile', () => {
 });
 
 describe('import() is refused before the code runs', () => {
+  // Each was run through V8's Function constructor too: it compiles them all.
   it.each([
     ['await import("https://example.com/x.js")', 1],
     ['const a = 1;\nconst m = await import (url);', 2],
     ['const t = 1;\nimport.meta', 2],
+    ['const t = 1;\nconsole.log(import.meta.url)', 2],
     ['const quote = /\'/; await import("https://example.com/x.js")', 1],
     ['const p = [...import("https://example.com/x.js")];', 1],
     ['await import /* hidden */ ("x")', 1],
     ['await import\n// hidden\n("x")', 1],
-    // Fails closed: inside a string or comment is refused too.
-    ['console.log("import(x)")', 1],
-    ["// import('x')", 1],
+    // Annex B HTML-like comments: the hole the old text check had.
+    ["const rows = 1;\nawait import<!--\n('http://127.0.0.1:9/leak?d=' + rows);", 2],
+    ["await import<!--\n('data:text/javascript,globalThis.x=1')", 1],
+    ["await import\n--> hidden to the end of the line\n('x')", 1],
+    ["await import/*\n*/--> a close comment after a multi-line comment\n('x')", 1],
+    ['await import\u2028("x")', 1],
+    ['await import\u00a0("x")', 1],
+    ['await import\ufeff("x")', 1],
+    ['const f = async () => { await import(`x${1}`); };', 1],
+    ['class A { static { this.p = import("x"); } }', 1],
+    ['const o = { [import("x")]: 1 };', 1],
+    ['label: for (;;) { import("x"); break label; }', 1],
+    ['const t = `${import("x")}`;', 1],
+    ['function f(a = import("x")) {}', 1],
+    ['import("x", { with: { type: "json" } })', 1],
+    ['x = 1\nimport("x")', 2],
   ])('%j -> line %i', (code, line) => {
-    expect(findDynamicImport(code)).toBe(line);
+    expect(findModuleSyntax(code)?.line).toBe(line);
     const compiled = compile(code);
     expect(compiled.ok).toBe(false);
-    if (!compiled.ok) expect(compiled.error.message).toMatch(/import\(\) is not available/);
+    if (!compiled.ok) {
+      expect(compiled.error.message).toMatch(/import\(\) is not available|import\.meta/);
+      expect(compiled.error.line).toBe(line);
+    }
   });
 
-  it.each([['db.import(1)'], ['db?.import(1)'], ['const important = 1; reimport(2)'], ['const imports = [];'], ['"import"']])(
-    '%j is not an import',
-    (code) => {
-      expect(findDynamicImport(code)).toBeNull();
-    },
-  );
+  it.each([
+    ['db.import(1)'],
+    ['db?.import(1)'],
+    ['const important = 1; reimport(2)'],
+    ['const imports = [];'],
+    ['"import"'],
+    // A real parse: words in strings, templates, comments and regexps are not calls.
+    ['console.log("import(x)")'],
+    ["// import('x')"],
+    ['/* import.meta */ const a = 1;'],
+    ['const t = `import("x")`;'],
+    ['const r = /import\\(/;'],
+    ['<!-- import("x")\nconst a = 1;'],
+    ['const a = 1;\n--> import("x")'],
+    ['const o = { import: 1 }; o.import;'],
+  ])('%j is not an import', (code) => {
+    expect(findModuleSyntax(code)).toBeNull();
+    expect(compile(code).ok).toBe(true);
+  });
+
+  it('checks the body as the engine does: closing the function early is a syntax error, not a hiding place', () => {
+    const compiled = compile('})\nimport("x");\n(async function () {');
+    expect(compiled.ok).toBe(false);
+    if (!compiled.ok) expect(compiled.error.message).not.toMatch(/could not be checked/);
+  });
+
+  it('refuses code the checker cannot parse even if the engine could (fails closed)', () => {
+    expect(findModuleSyntax('const a = ;')).toMatchObject({ kind: 'unparsed', line: 1 });
+  });
 });

@@ -8,11 +8,11 @@
 // the number of lines the engine puts before the body is measured once, by
 // compiling a probe that throws on its first line, rather than assumed.
 import type { LearnerError } from './protocol';
-import { findDynamicImport } from './dynamic-import';
+import { API_NAMES } from './api-names';
+import { findModuleSyntax, type ModuleSyntax } from './dynamic-import';
 import { SandboxApiError } from './errors';
 
-/** The names the learner's code sees as its API, in parameter order. */
-export const API_NAMES = ['extract', 'sql', 'load', 'display', 'console'] as const;
+export { API_NAMES };
 
 export const SOURCE_NAME = 'learner-cell.js';
 const SOURCE_URL = `\n//# sourceURL=${SOURCE_NAME}`;
@@ -84,20 +84,9 @@ export function learnerPosition(error: unknown): { line: number; column: number 
 export type Compiled = { ok: true; run: LearnerFunction } | { ok: false; error: LearnerError };
 
 export function compile(code: string): Compiled {
-  const imported = findDynamicImport(code);
-  if (imported !== null) {
-    return {
-      ok: false,
-      error: {
-        name: 'SyntaxError',
-        message: 'import() is not available in a js cell: it could load code from the network. Use extract() to read a dataset.',
-        line: imported,
-      },
-    };
-  }
+  let run: LearnerFunction;
   try {
-    const run = new AsyncFunction(...API_NAMES, code + SOURCE_URL) as LearnerFunction;
-    return { ok: true, run };
+    run = new AsyncFunction(...API_NAMES, code + SOURCE_URL) as LearnerFunction;
   } catch (error) {
     if (!(error instanceof SyntaxError)) throw error;
     const located = syntaxErrorLine(code, error);
@@ -109,6 +98,21 @@ export function compile(code: string): Compiled {
         ...(located ? { line: located.line } : {}),
       },
     };
+  }
+  // Compiled is not run: the function is dropped unless the parse finds no import.
+  const refused = findModuleSyntax(code);
+  if (refused !== null) return { ok: false, error: { name: 'SyntaxError', message: refusal(refused), line: refused.line } };
+  return { ok: true, run };
+}
+
+function refusal(found: ModuleSyntax): string {
+  switch (found.kind) {
+    case 'import()':
+      return 'import() is not available in a js cell: it could load code from the network. Use extract() to read a dataset.';
+    case 'import.meta':
+      return 'import.meta is not available in a js cell.';
+    case 'unparsed':
+      return `this code could not be checked for import(), so it does not run (${found.message}).`;
   }
 }
 

@@ -98,14 +98,14 @@ describe('stopping', () => {
   const forever = `await load('kept', [{ a: 1 }, { a: 2 }]);\nconsole.log('loaded');\nawait new Promise(() => {});`;
 
   it('stops a run that never finishes after the time limit, keeping tables written before', async () => {
-    const result = await sandbox({ timeoutMs: 100 }).run(forever);
+    const result = await sandbox({ timeoutMs: 500 }).run(forever);
     expect(result.status).toBe('stopped');
     expect(result.outputs).toEqual([
       { kind: 'log', level: 'log', text: 'loaded' },
       {
         kind: 'error',
         stopped: true,
-        message: 'Stopped after 0.1 s: the time limit for this cell. Tables written before the stop are kept.',
+        message: 'Stopped after 0.5 s: the time limit for this cell. Tables written before the stop are kept.',
       },
     ]);
     expect(result.tablesWritten).toEqual(['kept']);

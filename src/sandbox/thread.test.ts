@@ -38,11 +38,11 @@ function sandbox(entry?: string) {
 describe('in a real thread', () => {
   it('an infinite loop is stopped by the time limit; tables loaded before it survive', async () => {
     const box = sandbox();
-    const result = await box.run(`await load('before_loop', [{ a: 1 }]);\nlet i = 0;\nwhile (true) { i++; }`, { timeoutMs: 1500 });
+    const result = await box.run(`await load('before_loop', [{ a: 1 }]);\nlet i = 0;\nwhile (true) { i++; }`, { timeoutMs: 5000 });
     expect(result).toMatchObject({
       status: 'stopped',
       tablesWritten: ['before_loop'],
-      outputs: [{ kind: 'error', stopped: true, message: 'Stopped after 1.5 s: the time limit for this cell. Tables written before the stop are kept.' }],
+      outputs: [{ kind: 'error', stopped: true, message: 'Stopped after 5 s: the time limit for this cell. Tables written before the stop are kept.' }],
     });
     expect(await threads[0].exited).toBe(1);
     const next = await box.run(`display(await sql('SELECT a FROM before_loop'));`);
