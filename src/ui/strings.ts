@@ -122,6 +122,12 @@ const en = {
   completionCte: 'named subquery (WITH)',
   completionKeyword: 'keyword',
   completionFunctionKinds: { scalar: 'function', aggregate: 'aggregate function', window: 'window function' },
+  // The graph module (src/ui/graph), shared by lineage and pipeline views
+  graphToolbar: 'Graph view',
+  graphZoomIn: 'Zoom in',
+  graphZoomOut: 'Zoom out',
+  graphFit: 'Fit',
+  graphActualSize: '100%',
   // Lineage and stale cells
   lineageTitle: 'Lineage',
   lineageLayers: {

@@ -84,7 +84,7 @@ describe('the side panel and the editor', () => {
     await page.getByRole('tab', { name: 'Lineage' }).click();
     const node = page.getByRole('button', { name: /payment_counts/ });
     await node.waitFor();
-    await expect.poll(() => page!.locator('.lineage-edge').count()).toBeGreaterThan(0);
+    await expect.poll(() => page!.locator('.graph-edge').count()).toBeGreaterThan(0);
     await screenshot(page, 'lineage');
     await screenshot(page, 'lineage-dark', { colorScheme: 'dark' });
     await node.click();

@@ -36,8 +36,6 @@ export class NotebookAside extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    // The graph needs room: the panel widens while it is shown (see app.css).
-    if (changed.has('tab')) this.toggleAttribute('wide', this.tab === 'lineage');
     // Monaco's SQL completion offers what the database holds now.
     if (changed.has('state')) {
       this.visible = visibleSchema(this.state);
