@@ -16,6 +16,7 @@ import { loadDatasets } from './datasets/load';
 import { openProgressStore } from './progress';
 import type { SessionFactory } from './ui/app/app-shell';
 import './ui/app/app-shell';
+import { registerServiceWorker } from './offline/register';
 
 let shownFiles = lessonFiles;
 const catalog = buildCatalog(lessonFiles);
@@ -51,6 +52,9 @@ const openSession: SessionFactory = (lesson) => {
     },
   };
 };
+
+// Offline use and updates (dist/sw.js); nothing in the dev server.
+registerServiceWorker();
 
 const app = document.querySelector('dew-app')!;
 app.catalog = catalog;

@@ -2,6 +2,7 @@
 // serialised through a queue (SQLite is single-threaded anyway); every state
 // change goes through transition() and is announced to subscribers, which
 // only render it.
+import { isDataNotCached } from '../datasets/not-cached';
 import type { CodeCell, Lesson } from '../lesson/types';
 import { readSchema, type SchemaInfo } from '../sql/schema';
 import { SqlCancelledError, type ResultSet, type SqlEngine } from '../sql/types';
@@ -16,7 +17,7 @@ export type DatasetStatus =
   | { state: 'pending' }
   | { state: 'loading' }
   | { state: 'ready' }
-  | { state: 'error'; message: string };
+  | { state: 'error'; message: string; /** A file is not saved for offline use and the network is down. */ notCached?: boolean };
 
 export interface NotebookState {
   cells: readonly CellState[];
@@ -158,7 +159,7 @@ export class NotebookRuntime {
       await this.refreshSchema();
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      this.datasets = { state: 'error', message };
+      this.datasets = { state: 'error', message, notCached: isDataNotCached(error) };
       // A later run may try again, e.g. after a network blip while fetching the files.
       this.datasetsReady = undefined;
     }

@@ -49,12 +49,30 @@ export function contentTypeFor(path: string): string {
 }
 
 export async function startStaticServer({ root, mountPath }: StaticServerOptions): Promise<StaticServer> {
-  if (!mountPath.startsWith('/') || !mountPath.endsWith('/')) {
-    throw new Error(`mountPath must start and end with "/", got ${JSON.stringify(mountPath)}`);
+  const site = await startSites([{ root, mountPath }]);
+  return { url: site.urls[0]!, close: site.close };
+}
+
+export interface Sites {
+  /** One URL per mount, in the order given. */
+  readonly urls: string[];
+  /** Serves another folder at a mount from the next request on (a new deploy). */
+  setRoot(mountPath: string, root: string): void;
+  close(): Promise<void>;
+}
+
+/** Several copies of the site on one origin, each at its own sub-path (for the offline tests). */
+export async function startSites(mounts: readonly StaticServerOptions[]): Promise<Sites> {
+  for (const { mountPath } of mounts) {
+    if (!mountPath.startsWith('/') || !mountPath.endsWith('/')) {
+      throw new Error(`mountPath must start and end with "/", got ${JSON.stringify(mountPath)}`);
+    }
   }
-  const rootDir = resolve(root);
+  const roots = new Map(mounts.map((m) => [m.mountPath, resolve(m.root)]));
   const server = createServer((req, res) => {
-    serve(rootDir, mountPath, req, res).catch((error: unknown) => {
+    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const mountPath = [...roots.keys()].find((m) => pathname.startsWith(m) || pathname === m.slice(0, -1)) ?? mounts[0]!.mountPath;
+    serve(roots.get(mountPath)!, mountPath, req, res).catch((error: unknown) => {
       if (!res.headersSent) send(res, 500, `internal error: ${String(error)}`);
       else res.destroy();
     });
@@ -66,7 +84,11 @@ export async function startStaticServer({ root, mountPath }: StaticServerOptions
   });
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}${mountPath}`,
+    urls: mounts.map((m) => `http://127.0.0.1:${port}${m.mountPath}`),
+    setRoot(mountPath, root) {
+      if (!roots.has(mountPath)) throw new Error(`no site at ${mountPath}`);
+      roots.set(mountPath, resolve(root));
+    },
     close: () =>
       new Promise<void>((ok, fail) => {
         // Keep-alive sockets from Chromium would otherwise hold close() open.

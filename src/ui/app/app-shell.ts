@@ -13,6 +13,8 @@ import '../notebook/notebook-view';
 import '../progress/progress-page';
 import '../progress/storage-banner';
 import './shortcuts-help';
+import '../offline/update-banner';
+import '../offline/offline-download';
 
 /** What the app needs to open a lesson: a runtime over a fresh engine, and a way to let both go. */
 export interface LessonSession {
@@ -85,6 +87,7 @@ export class WorkbenchApp extends LitElement {
         <dew-shortcuts-help></dew-shortcuts-help>
       </nav>
       <dew-storage-banner .store=${this.store}></dew-storage-banner>
+      <dew-update-banner></dew-update-banner>
       <main id="main" @progress-changed=${this.onProgressChanged}>${this.renderNotice()}${this.renderPage()}</main>
     `;
   }
@@ -162,10 +165,14 @@ export class WorkbenchApp extends LitElement {
   private renderPage() {
     const route = this.route;
     if (route.page === 'home') {
-      return html`<dew-lesson-list .entries=${this.catalog} .summary=${this.summary}></dew-lesson-list>`;
+      return html`<dew-lesson-list .entries=${this.catalog} .summary=${this.summary}></dew-lesson-list>
+        <dew-offline-download></dew-offline-download>`;
     }
     if (route.page === 'progress') {
-      return this.store ? html`<dew-progress-page .store=${this.store} .catalog=${this.catalog}></dew-progress-page>` : nothing;
+      return this.store
+        ? html`<dew-progress-page .store=${this.store} .catalog=${this.catalog}></dew-progress-page>
+            <dew-offline-download></dew-offline-download>`
+        : nothing;
     }
     const entry = this.catalog.find((e) => e.id === route.id);
     if (!entry) {

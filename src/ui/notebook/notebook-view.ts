@@ -8,6 +8,7 @@ import { renderMarkdown } from '../cell/markdown';
 import type { CellRunDetail, CodeCellView } from '../cell/code-cell';
 import { strings } from '../strings';
 import '../cell/code-cell';
+import '../offline/data-failed';
 import './notebook-aside';
 import '../progress/lesson-progress-bar';
 
@@ -91,6 +92,7 @@ export class NotebookView extends LitElement {
                     ${lesson.datasets.map((d) => html`<code>${d}</code> `)}
                     <span>${this.datasetText()}</span>
                   </p>
+                  <dew-data-failed .status=${state.datasets} .retry=${() => this.runtime.prepare()}></dew-data-failed>
                 </div>`
               : nothing}
           </div>
@@ -149,7 +151,8 @@ export class NotebookView extends LitElement {
       case 'ready':
         return strings.dataReady;
       case 'error':
-        return `${strings.dataFailed}: ${status.message}`;
+        // dew-data-failed below says what went wrong, with a Retry.
+        return strings.dataFailed;
       default:
         return '';
     }
