@@ -10,7 +10,10 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { JSDOM } from 'jsdom';
 import { buildCatalog } from '../src/lesson/catalog';
+import { createLessonSanitizer } from '../src/lesson/markdown-policy';
+import { markupIssues } from '../src/lesson/markup-issues';
 import { formatIssue, type LessonIssue } from '../src/lesson/types';
 import { loadDatasets } from '../src/datasets/load';
 import { nodeSource } from '../src/datasets/node-source';
@@ -22,6 +25,9 @@ import { datasetTablesOf, verifyLesson, type VerifyLessonOptions } from '../src/
 const LESSONS_DIR = fileURLToPath(new URL('../lessons/', import.meta.url));
 
 const readText = nodeSource();
+
+// The app's lesson sanitizer over a jsdom window, to report what the app would drop.
+const sanitize = createLessonSanitizer(new JSDOM('').window as unknown as Window & typeof globalThis);
 
 const options: Omit<VerifyLessonOptions, 'text'> = {
   createEngine: createNodeEngine,
@@ -81,7 +87,7 @@ async function main(): Promise<number> {
     }
     const { lesson } = entry;
     const started = performance.now();
-    const issues = await verifyLesson(lesson, { ...options, text: texts[entry.file] });
+    const issues = [...markupIssues(lesson, entry.file, sanitize), ...(await verifyLesson(lesson, { ...options, text: texts[entry.file] }))];
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const code = lesson.cells.filter((c) => c.kind !== 'markdown');
     const exercises = code.filter((c) => c.kind === 'exercise').length;

@@ -1,11 +1,12 @@
-// Lesson prose to safe HTML. Lesson files are trusted more than user input,
-// but a lesson may come from anyone, so everything passes through DOMPurify.
-import DOMPurify from 'dompurify';
+// Lesson prose to safe HTML. A lesson may come from anyone, so everything
+// passes through the lesson allow-list (src/lesson/markdown-policy.ts): no
+// styles, no forms, nothing remote; external links open in a new tab.
 import { Marked } from 'marked';
+import { createLessonSanitizer } from '../../lesson/markdown-policy';
 
 const marked = new Marked({ gfm: true, async: false });
+const sanitize = createLessonSanitizer(window);
 
 export function renderMarkdown(source: string): string {
-  const raw = marked.parse(source) as string;
-  return DOMPurify.sanitize(raw, { USE_PROFILES: { html: true } });
+  return sanitize(marked.parse(source) as string).html;
 }
