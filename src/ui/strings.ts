@@ -63,7 +63,10 @@ const en = {
   wroteTables: (tables: readonly string[]) =>
     `Done. The cell wrote ${nameList(tables)}: see ${tables.length === 1 ? 'it' : 'them'} under Tables, or end the cell with a SELECT to show rows here.`,
   elapsed: (ms: number) => (ms < 1000 ? `${Math.max(1, Math.round(ms))} ms` : `${(ms / 1000).toFixed(2)} s`),
-  errorInStatement: (n: number) => `Error in statement ${n}`,
+  /** "Error in statement 2, line 4"; either part may be unknown. */
+  errorAt: (statement: number | undefined, line: number | undefined) =>
+    `Error in ${[statement ? `statement ${statement}` : '', line ? `line ${line}` : ''].filter(Boolean).join(', ')}`,
+  didYouMean: (name: string) => `Did you mean ${name}?`,
   madeByExercise: (table: string, exercise: string) =>
     `${table} is made by the exercise ${exercise}: solve it (or show its solution and run it), then run this cell again.`,
   goToExercise: (exercise: string) => `Go to ${exercise}`,

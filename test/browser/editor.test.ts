@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { NO_PROBLEMS, openApp, problems, screenshot } from './harness';
-import { cell } from './learner';
+import { cell, typeInto } from './learner';
 
 const LESSON = '#/lessons/first-look-at-rides';
 let page: Page | undefined;
@@ -116,5 +116,30 @@ describe('typing into the editor at a person’s pace', () => {
     await page.keyboard.press('End');
     await page.keyboard.type('?');
     expect(await help.isVisible()).toBe(false);
+  });
+});
+
+describe('an SQLite error in the editor', () => {
+  it('is marked at its token, says the statement and line, and suggests the name from the schema', async () => {
+    page = await openApp(LESSON);
+    await loadData(page);
+    await typeInto(page, 'by-status', 'SELECT 1;\nSELECT status,\n       cty\nFROM trips;');
+    await cell(page, 'by-status').getByRole('button', { name: 'Run cell' }).click();
+    const alert = cell(page, 'by-status').getByRole('alert');
+    await expect.poll(() => alert.textContent(), { timeout: 20_000 }).toContain('statement 2, line 3');
+    expect(await alert.textContent()).toContain('Did you mean city?');
+    // Monaco draws the marker as a squiggle under the token, on the third line.
+    const squiggle = cell(page, 'by-status').locator('.squiggly-error');
+    await squiggle.first().waitFor();
+    const box = await squiggle.first().boundingBox();
+    const line3 = await cell(page, 'by-status').locator('.view-line').nth(2).boundingBox();
+    expect(Math.abs(box!.y - line3!.y)).toBeLessThan(line3!.height);
+    await screenshot(page, 'error-marker');
+    await screenshot(page, 'error-marker-dark', { colorScheme: 'dark' });
+
+    await typeInto(page, 'by-status', 'SELECT * FROM trip;');
+    await cell(page, 'by-status').getByRole('button', { name: 'Run cell' }).click();
+    await expect.poll(() => alert.textContent(), { timeout: 20_000 }).toContain('Did you mean trips?');
+    expect(await alert.textContent()).toContain('line 1');
   });
 });

@@ -5,6 +5,9 @@ import type { CellConflict, ExerciseProgressView } from '../../notebook/lesson-p
 import { strings } from '../strings';
 import type { CodeEditor, EditorLanguage, RunRequestDetail } from '../editor/code-editor';
 import '../editor/code-editor';
+import type { EditorMarker } from '../editor/code-editor';
+import { currentCompletionSchema } from '../editor/sql-completion';
+import { locateSqlError, suggestName, type SqlErrorLocation } from '../editor/sql-error-location';
 import '../result/result-table';
 import './error-view';
 import './exercise-panel';
@@ -55,6 +58,33 @@ export class CodeCellView extends LitElement {
 
   protected override createRenderRoot() {
     return this;
+  }
+
+  /** Where the last SQL error points in the code, worked out once per error (not per render). */
+  private located?: { output: CellOutput; location?: SqlErrorLocation; suggestion?: string };
+
+  private sqlErrorHelp(): { location?: SqlErrorLocation; suggestion?: string } | undefined {
+    const output = this.state.output;
+    const error = output?.kind === 'error' ? output : output?.kind === 'exercise' && output.learner.kind === 'error' ? output.learner : undefined;
+    if (!error || error.kind !== 'error' || languageOf(this.cell) !== 'sql') return undefined;
+    if (this.located?.output !== output) {
+      const { source } = this.state;
+      this.located = {
+        output: output!,
+        location: locateSqlError(source, error.message, error.statement),
+        suggestion: suggestName(source, error.message, currentCompletionSchema(), error.statement),
+      };
+    }
+    return this.located;
+  }
+
+  private marker(): EditorMarker | undefined {
+    const help = this.sqlErrorHelp();
+    const output = this.state.output;
+    const error = output?.kind === 'exercise' ? output.learner : output;
+    if (!help?.location || error?.kind !== 'error') return undefined;
+    const message = help.suggestion ? `${error.message}\n${strings.didYouMean(help.suggestion)}` : error.message;
+    return { ...help.location, message };
   }
 
   focusEditor(): void {
@@ -109,6 +139,7 @@ export class CodeCellView extends LitElement {
           .value=${state.source}
           language=${EDITOR_LANGUAGE[languageOf(cell)]}
           label="${LANGUAGE_LABEL[languageOf(cell)]} ${cell.id}"
+          .marker=${this.marker()}
           @code-change=${this.onEdit}
           @run-request=${this.onRunRequest}
         ></dew-code-editor>
@@ -157,7 +188,12 @@ export class CodeCellView extends LitElement {
         <dew-chart-view .spec=${output.spec} .result=${output.result} .totalRows=${output.totalRows} name=${this.cell.id}></dew-chart-view>
       </div>`;
     }
-    if (output.kind !== 'table') return html`<div class="cell-output"><dew-error-view .output=${output}></dew-error-view></div>`;
+    if (output.kind !== 'table') {
+      const help = this.sqlErrorHelp();
+      return html`<div class="cell-output">
+        <dew-error-view .output=${output} .line=${help?.location?.line} .suggestion=${help?.suggestion}></dew-error-view>
+      </div>`;
+    }
     const { result, totalRows, changes, statements } = output;
     if (result.columns.length === 0) {
       const wrote = (written ?? output.tables?.written ?? []).filter((t) => !t.startsWith('sqlite_'));

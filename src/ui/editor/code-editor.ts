@@ -17,6 +17,14 @@ function loadMonaco(): Promise<Monaco> {
 
 export type EditorLanguage = 'sql' | 'javascript' | 'yaml';
 
+/** An error to mark in the code: 1-based line and columns, and what to say on hover. */
+export interface EditorMarker {
+  line: number;
+  startColumn: number;
+  endColumn: number;
+  message: string;
+}
+
 export interface RunRequestDetail {
   /** Shift+Enter moves on to the next cell; Ctrl/Cmd+Enter stays. */
   advance: boolean;
@@ -55,14 +63,18 @@ export class CodeEditor extends LitElement {
     value: { attribute: false },
     language: {},
     label: {},
+    marker: { attribute: false },
     loaded: { state: true },
   };
   declare value: string;
   declare language: EditorLanguage;
   declare label: string;
+  /** The error the last run found in this code, marked under its token; undefined clears it. */
+  declare marker: EditorMarker | undefined;
   declare loaded: boolean;
 
   private editor?: MonacoEditor.IStandaloneCodeEditor;
+  private monaco?: Monaco;
   /** Set while we write `value` into Monaco, so that write is not reported as an edit. */
   private applyingOutsideChange = false;
   private stopLeaveKeys?: () => void;
@@ -125,6 +137,20 @@ export class CodeEditor extends LitElement {
       this.editor.setValue(this.value);
       this.applyingOutsideChange = false;
     }
+    if ((changed.has('marker') || changed.has('loaded')) && this.editor) this.applyMarker();
+  }
+
+  private applyMarker(): void {
+    const model = this.editor?.getModel();
+    if (!model || !this.monaco) return;
+    const m = this.marker;
+    this.monaco.editor.setModelMarkers(
+      model,
+      'sqlite',
+      m
+        ? [{ severity: this.monaco.MarkerSeverity.Error, message: m.message, startLineNumber: m.line, endLineNumber: m.line, startColumn: m.startColumn, endColumn: m.endColumn, source: 'SQLite' }]
+        : [],
+    );
   }
 
   private createEditor(monaco: Monaco): void {
@@ -149,6 +175,7 @@ export class CodeEditor extends LitElement {
       ...SAFE_TYPING,
     });
     this.editor = editor;
+    this.monaco = monaco;
     this.stopLeaveKeys = leaveWithEscapeTab(host, this);
     editor.onDidChangeModelContent(() => {
       if (this.applyingOutsideChange) return;

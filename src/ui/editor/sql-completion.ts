@@ -209,6 +209,11 @@ export function setCompletionSchema(schema: SchemaInfo): void {
   schemaSource = () => schema;
 }
 
+/** The schema completion offers now: the live schema of the notebook on screen. */
+export function currentCompletionSchema(): SchemaInfo {
+  return schemaSource();
+}
+
 /**
  * Registers the SQL completion provider once per page; later calls only
  * replace where the schema comes from (e.g. the notebook now on screen).
