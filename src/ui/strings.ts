@@ -33,6 +33,9 @@ const en = {
   stop: 'Stop',
   runCell: 'Run cell',
   shortcutsTitle: 'Keyboard shortcuts',
+  coursePath: 'Course',
+  previousLesson: (title: string) => `← Previous: ${title}`,
+  nextLesson: (title: string) => `Next lesson: ${title} →`,
   close: 'Close',
   shortcuts: [
     ['Shift+Enter', 'Run the cell and move to the next one'],

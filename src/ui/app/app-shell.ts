@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import type { CatalogEntry } from '../../lesson/catalog';
 import { formatIssue, type Lesson } from '../../lesson/types';
+import { findLesson, neighbours } from '../../lesson/course-path';
 import type { NotebookRuntime } from '../../notebook/runtime';
 import { LessonProgress } from '../../notebook/lesson-progress';
 import { lessonOutline, type ProgressStore, type ProgressSummary } from '../../progress';
@@ -97,7 +98,7 @@ export class WorkbenchApp extends LitElement {
     if (!changed.has('route') && !changed.has('catalog') && !changed.has('store')) return;
     const route = this.route;
     if (changed.has('route') && this.notice && (route.page !== 'lesson' || route.id !== this.notice.lessonId)) this.notice = undefined;
-    const entry = route.page === 'lesson' ? this.catalog.find((e) => e.id === route.id) : undefined;
+    const entry = route.page === 'lesson' ? findLesson(this.catalog, route.id) : undefined;
     const lesson = entry?.ok && this.store ? entry.lesson : undefined;
     if (this.session && this.session.lesson !== lesson) this.closeSession();
     if (lesson && this.store && !this.session) {
@@ -174,7 +175,7 @@ export class WorkbenchApp extends LitElement {
             <dew-offline-download></dew-offline-download>`
         : nothing;
     }
-    const entry = this.catalog.find((e) => e.id === route.id);
+    const entry = findLesson(this.catalog, route.id);
     if (!entry) {
       return html`<div class="page-message" role="alert">${strings.lessonNotFound(route.id)}</div>`;
     }
@@ -192,12 +193,23 @@ export class WorkbenchApp extends LitElement {
     const { lesson, session, progress } = this.session;
     return keyed(
       lesson,
-      html`<dew-notebook .lesson=${lesson} .runtime=${session.runtime} .progress=${progress}></dew-notebook>`,
+      html`<dew-notebook .lesson=${lesson} .runtime=${session.runtime} .progress=${progress}></dew-notebook>
+        ${this.renderPathLinks(lesson.id)}`,
     );
   }
 
+  /** Previous and Next lesson, at the end of a lesson. */
+  private renderPathLinks(id: string) {
+    const { previous, next } = neighbours(this.catalog, id);
+    if (!previous && !next) return nothing;
+    return html`<nav class="lesson-path" aria-label=${strings.coursePath}>
+      ${previous ? html`<a class="previous-lesson" rel="prev" href=${lessonHref(previous.id)}>${strings.previousLesson(previous.title)}</a>` : html`<span></span>`}
+      ${next ? html`<a class="next-lesson" rel="next" href=${lessonHref(next.id)}>${strings.nextLesson(next.title)}</a>` : nothing}
+    </nav>`;
+  }
+
   private lessonTitle(id: string): string | undefined {
-    return this.catalog.find((e) => e.id === id)?.title;
+    return findLesson(this.catalog, id)?.title;
   }
 }
 
