@@ -56,7 +56,8 @@ describe('typing into the editor at a person’s pace', () => {
     }
     await screenshot(page, 'editor-typed');
     expect(problems(page)).toEqual(NO_PROBLEMS);
-  });
+    // Typing ~250 keys at 70 ms takes 20 s of delays alone; a busy machine needs more.
+  }, 180_000);
 
   it('accepts a suggestion with Tab, and Escape closes the list', async () => {
     page = await openApp(LESSON);
