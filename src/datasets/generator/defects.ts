@@ -38,7 +38,12 @@ interface LineSpec {
  * planted. Late and out-of-order events are moved down the file to where
  * they would arrive; duplicates are re-sent a few lines after the original.
  */
-export function writeEventsWithDefects(events: readonly AppEvent[], plan: DefectPlan, rng: Rng): { text: string; defects: EventDefects } {
+export function writeEventsWithDefects(
+  events: readonly AppEvent[],
+  plan: DefectPlan,
+  rng: Rng,
+  edgeCases = false,
+): { text: string; defects: EventDefects } {
   const n = events.length;
   const used = new Uint8Array(n);
   const order = rng.shuffle(Array.from({ length: n }, (_, i) => i));
@@ -103,7 +108,17 @@ export function writeEventsWithDefects(events: readonly AppEvent[], plan: Defect
     if (j >= n) throw new Error('no place to move a late event to');
     return j;
   };
-  for (const i of late) place(i, landing(i, rng.range(HOUR + 1000, 30 * HOUR)));
+  let pairing = edgeCases;
+  let firstLateAt: number | undefined;
+  for (const i of late) {
+    const j = landing(i, rng.range(HOUR + 1000, 30 * HOUR));
+    // Edge case: the second late event lands right after the first, two late lines in a row
+    // (when it is more than the threshold older than the line they both follow).
+    const pair = pairing && firstLateAt !== undefined && events[firstLateAt]!.ts - events[i]!.ts > LATE_THRESHOLD_MS && after.get(firstLateAt)?.length === 1;
+    place(i, pair ? firstLateAt! : j);
+    firstLateAt ??= j;
+    if (pair) pairing = false;
+  }
   for (let k = 0; k < outOfOrder.length; k++) {
     let i = outOfOrder[k]!;
     let j = landing(i, rng.range(2_000, 20 * MINUTE));
@@ -140,10 +155,15 @@ export function writeEventsWithDefects(events: readonly AppEvent[], plan: Defect
     else if (spec.malformed === 'single_quotes') lines.push(line.replaceAll('"', "'"));
     else lines.push(`${line},`);
   };
+  // Edge case: the first duplicate is sent twice more, so one event_id has three copies.
+  const third = edgeCases ? duplicates[0] : undefined;
   for (let i = 0; i < n; i++) {
     if (moved.has(i)) continue;
     emit(i);
-    for (const c of copies.get(i) ?? []) emit(c);
+    for (const c of copies.get(i) ?? []) {
+      emit(c);
+      if (c === third) emit(c);
+    }
     for (const m of after.get(i) ?? []) emit(m);
   }
 
@@ -186,18 +206,35 @@ export interface FareDefects {
 }
 
 /** Sign and unit bugs in the payment export: a refund recorded as a fare, a fare recorded in hundredths. */
-export function plantFareDefects(trips: Trip[], plan: DefectPlan, rng: Rng): FareDefects {
+export function plantFareDefects(trips: Trip[], plan: DefectPlan, rng: Rng, edgeCases = false): FareDefects {
   const completed = trips.filter((t) => t.status === 'completed');
   const absurd = rng.sample(completed.filter((t) => t.fare >= 12_000), plan.absurdFares);
   const taken = new Set(absurd);
   const negative = rng.sample(completed.filter((t) => !taken.has(t)), plan.negativeFares);
   for (const t of absurd) t.fare *= 100;
   for (const t of negative) t.fare = -t.fare;
+  if (edgeCases) plantFareEdges(completed, new Set([...absurd, ...negative]));
   const ids = (list: Trip[]): string[] => list.map((t) => t.trip_id).sort();
   return {
     negative_fares: { count: negative.length, trip_ids: ids(negative) },
     absurd_fares: { count: absurd.length, threshold: ABSURD_FARE, trip_ids: ids(absurd) },
   };
+}
+
+/** The highest fare a load may accept, for the boundary edge case. */
+export const FARE_LIMIT = 1_000_000;
+
+/**
+ * Edge cases on fares that are not defects: one fare of exactly FARE_LIMIT
+ * (in range, on the boundary) and a tie between the 10th and 11th highest
+ * of the other fares, so "the top ten" must say what it does with ties.
+ */
+function plantFareEdges(completed: Trip[], defective: ReadonlySet<Trip>): void {
+  const clean = completed.filter((t) => !defective.has(t)).sort((a, b) => b.fare - a.fare || (a.trip_id < b.trip_id ? -1 : 1));
+  if (clean.length < 12) return;
+  clean[0]!.fare = FARE_LIMIT;
+  // Ranks 10 and 11 of the fares below the boundary one.
+  clean[11]!.fare = clean[10]!.fare;
 }
 
 /** Phone numbers typed in other formats before the app normalised input. */

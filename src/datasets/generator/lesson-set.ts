@@ -70,7 +70,7 @@ export function generateLessonSet(options: GeneratorOptions = LESSON_SET): Lesso
   const rng = world.rng.fork('lesson-set');
   const plan = options.defects;
 
-  const fares = plantFareDefects(trips, plan, rng.fork('fares'));
+  const fares = plantFareDefects(trips, plan, rng.fork('fares'), options.edgeCases === true);
   const { tickets, truth } = makeTickets(facts, world.win.end, rng.fork('tickets'));
   const assigned = assignments(world);
   const experiments = experimentTruth(assigned, events, world.win.start);
@@ -82,7 +82,7 @@ export function generateLessonSet(options: GeneratorOptions = LESSON_SET): Lesso
 
   events.sort(byTsThen((e) => e.ts, (e) => e.event_id));
   server.sort(byTsThen((s) => s.ts, (s) => s.request_id));
-  const eventFile = writeEventsWithDefects(events, plan, rng.fork('events'));
+  const eventFile = writeEventsWithDefects(events, plan, rng.fork('events'), options.edgeCases === true);
   const serverFile = writeServerLogWithDefects(server, plan.truncatedLogLines, rng.fork('server'));
   const eventLines = eventFile.text.length === 0 ? 0 : eventFile.text.split('\n').length - 1;
 

@@ -33,6 +33,13 @@ export interface GeneratorOptions {
   /** Make app events and server log records, not only the app database. */
   events: boolean;
   defects: DefectPlan;
+  /**
+   * Plant the cases the lesson set happens not to contain (variant.ts turns
+   * them on): an event sent three times, two late events on adjacent lines, a
+   * rider and a driver who each move city twice, a fare of exactly
+   * 1,000,000, and a tie between the 10th and 11th highest fares.
+   */
+  edgeCases?: boolean;
 }
 
 export const NO_DEFECTS: DefectPlan = {

@@ -30,7 +30,8 @@ export interface RiderSim {
   /** Values as of the end of the window: what riders.csv shows. */
   row: Rider;
   initialCity: City;
-  move: { at: number; to: City } | null;
+  /** City moves in time order: none for most riders, one for a few, two only with the edge cases on. */
+  moves: Array<{ at: number; to: City }>;
   activity: number;
   /** After this the rider stops using the app (churn). */
   activeUntil: number;
@@ -115,7 +116,7 @@ export function makeRiders(options: GeneratorOptions, win: Window, rng: Rng): Ri
         acquisition_channel: channel,
       },
       initialCity: 'Seoul',
-      move: null,
+      moves: [],
       activity: rng.lognormal(1, 0.9) * CHANNEL_ACTIVITY[channel],
       activeUntil: churns ? activeFrom + rng.exponential(14 * DAY) : Infinity,
       payment: rng.weighted(PAYMENTS),
@@ -176,7 +177,7 @@ export function makeDrivers(options: GeneratorOptions, win: Window, rng: Rng): D
 }
 
 /** Draws the profile changes, applies them to riders and drivers, and returns the change feed. */
-export function makeChanges(riders: RiderSim[], drivers: DriverSim[], win: Window, rng: Rng): ProfileChange[] {
+export function makeChanges(riders: RiderSim[], drivers: DriverSim[], win: Window, rng: Rng, edgeCases = false): ProfileChange[] {
   const changes: Omit<ProfileChange, 'change_id'>[] = [];
   const when = (from: number): number => {
     const lo = Math.max(from, win.start) + HOUR;
@@ -201,24 +202,41 @@ export function makeChanges(riders: RiderSim[], drivers: DriverSim[], win: Windo
       const to = rng.pick(CITIES.filter((c) => c !== row.city));
       const at = when(row.signup_at);
       changes.push({ user_id: row.rider_id, user_type: 'rider', field: 'city', old_value: row.city, new_value: to, changed_at: at });
-      r.move = { at, to };
+      r.moves.push({ at, to });
       row.city = to;
+      // Edge case: the first rider who moves moves again, so "the city before the move" is not one row.
+      if (edgeCases && !riders.some((o) => o.moves.length > 1) && at < win.end - 2 * DAY) {
+        const again = rng.pick(CITIES.filter((c) => c !== to));
+        const later = Math.floor((at + DAY + rng.next() * (win.end - at - 2 * DAY)) / 1000) * 1000;
+        changes.push({ user_id: row.rider_id, user_type: 'rider', field: 'city', old_value: to, new_value: again, changed_at: later });
+        r.moves.push({ at: later, to: again });
+        row.city = again;
+      }
     }
   }
-  for (const d of drivers) driverChanges(d, win, rng, changes);
+  let twice = !edgeCases;
+  for (const d of drivers) {
+    // Edge case: the first driver who can change at all moves city twice.
+    if (driverChanges(d, win, rng, changes, !twice)) twice = true;
+  }
   changes.sort((a, b) => a.changed_at - b.changed_at || (a.user_id < b.user_id ? -1 : a.user_id > b.user_id ? 1 : 0));
   const width = idWidth(changes.length, 5);
   return changes.map((c, i) => ({ change_id: sequentialId('chg_', i + 1, width), ...c }));
 }
 
-function driverChanges(d: DriverSim, win: Window, rng: Rng, out: Omit<ProfileChange, 'change_id'>[]): void {
+/** Returns whether it planted two city moves (only when `moveTwice` and the driver can change). */
+function driverChanges(d: DriverSim, win: Window, rng: Rng, out: Omit<ProfileChange, 'change_id'>[], moveTwice = false): boolean {
   const startDay = Math.max(1, Math.ceil((d.row.joined_at - win.start) / DAY) + 1);
-  if (startDay >= win.days - 1 || d.states[0]!.status !== 'active') return;
+  if (startDay >= win.days - (moveTwice ? 3 : 1) || d.states[0]!.status !== 'active') return false;
   const planned: Array<'city' | 'vehicle_type' | 'inactive' | 'suspended'> = [];
-  if (rng.chance(0.07)) planned.push('city');
-  if (rng.chance(0.14)) planned.push('vehicle_type');
-  if (rng.chance(0.07)) planned.push('inactive');
-  else if (rng.chance(0.03)) planned.push('suspended');
+  if (moveTwice) {
+    planned.push('city', 'city');
+  } else {
+    if (rng.chance(0.07)) planned.push('city');
+    if (rng.chance(0.14)) planned.push('vehicle_type');
+    if (rng.chance(0.07)) planned.push('inactive');
+    else if (rng.chance(0.03)) planned.push('suspended');
+  }
   // Distinct days in order, so each change starts from the state before it.
   const days = rng.sample(range(startDay, win.days - 1), planned.length).sort((a, b) => a - b);
   rng.shuffle(planned);
@@ -269,6 +287,7 @@ function driverChanges(d: DriverSim, win: Window, rng: Rng, out: Omit<ProfileCha
   d.row.city = final.city;
   d.row.vehicle_type = final.vehicle_type;
   d.row.status = final.status;
+  return moveTwice;
 }
 
 function range(lo: number, hi: number): number[] {
@@ -278,7 +297,9 @@ function range(lo: number, hi: number): number[] {
 }
 
 export function riderCityAt(r: RiderSim, t: number): City {
-  return r.move && t >= r.move.at ? r.move.to : r.initialCity;
+  let city = r.initialCity;
+  for (const m of r.moves) if (t >= m.at) city = m.to;
+  return city;
 }
 
 export function driverStateAt(d: DriverSim, t: number): DriverState | null {
@@ -292,7 +313,7 @@ export function driverStateAt(d: DriverSim, t: number): DriverState | null {
 export function riderTables(riders: RiderSim[]): Map<City, { riders: RiderSim[]; table: CumulativeTable }> {
   const out = new Map<City, { riders: RiderSim[]; table: CumulativeTable }>();
   for (const city of CITIES) {
-    const list = riders.filter((r) => r.initialCity === city || r.move?.to === city);
+    const list = riders.filter((r) => r.initialCity === city || r.moves.some((m) => m.to === city));
     out.set(city, { riders: list, table: new CumulativeTable(list.map((r) => r.activity)) });
   }
   return out;

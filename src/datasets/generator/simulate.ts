@@ -40,7 +40,7 @@ export function createWorld(options: GeneratorOptions): World {
   const win = windowOf(options);
   const riders = makeRiders(options, win, rng.fork('riders'));
   const drivers = makeDrivers(options, win, rng.fork('drivers'));
-  const changes = makeChanges(riders, drivers, win, rng.fork('changes'));
+  const changes = makeChanges(riders, drivers, win, rng.fork('changes'), options.edgeCases === true);
   const variants = rng.fork('variants');
   for (const r of riders) {
     for (const e of EXPERIMENTS) r.variants[e.name] = variants.chance(0.5) ? 'treatment' : 'control';
