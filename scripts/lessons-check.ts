@@ -17,6 +17,7 @@ import { markupIssues } from '../src/lesson/markup-issues';
 import { formatIssue, type LessonIssue } from '../src/lesson/types';
 import { loadDatasets } from '../src/datasets/load';
 import { nodeSource } from '../src/datasets/node-source';
+import { variantSource } from '../src/datasets/variant-source';
 import { DATASETS } from '../src/datasets/registry';
 import { NodeThreadSandboxWorker } from '../src/sandbox/node-thread-worker';
 import { createNodeEngine } from '../src/sql/node-engine';
@@ -25,6 +26,7 @@ import { datasetTablesOf, verifyLesson, type VerifyLessonOptions } from '../src/
 const LESSONS_DIR = fileURLToPath(new URL('../lessons/', import.meta.url));
 
 const readText = nodeSource();
+const readVariant = variantSource();
 
 // The app's lesson sanitizer over a jsdom window, to report what the app would drop.
 const sanitize = createLessonSanitizer(new JSDOM('').window as unknown as Window & typeof globalThis);
@@ -32,6 +34,11 @@ const sanitize = createLessonSanitizer(new JSDOM('').window as unknown as Window
 const options: Omit<VerifyLessonOptions, 'text'> = {
   createEngine: createNodeEngine,
   loadDatasets: async (names, engine) => datasetTablesOf(await loadDatasets(engine, names, readText)),
+  // The hidden second data set every exercise is also checked on (and probed with a hard-coded answer).
+  variant: {
+    loadDatasets: async (names, engine) => datasetTablesOf(await loadDatasets(engine, names, readVariant)),
+    readText: readVariant,
+  },
   sandbox: {
     createWorker: () => new NodeThreadSandboxWorker(),
     readText,

@@ -82,6 +82,17 @@ export const CHECK_KINDS: { readonly [K in ExerciseCheckKind]: KindSpec } = {
     shorthand: 'tables',
     example: '- idempotent: {tables: [daily_city_metrics]}',
   },
+  reads: {
+    options: { only: { type: 'names', of: 'table' }, message: TEXT },
+    required: [['only']],
+    shorthand: 'only',
+    example: '- reads: {only: [daily_city_metrics], message: Answer from the mart only.}',
+  },
+  variant: {
+    options: { off: TEXT },
+    required: [['off']],
+    example: '- variant: {off: the task counts the defects planted in this very file}',
+  },
 };
 
 const KINDS = Object.keys(CHECK_KINDS) as ExerciseCheckKind[];
@@ -427,6 +438,10 @@ function build(kind: ExerciseCheckKind, line: number, values: Map<string, unknow
     case 'idempotent':
       // A table listed twice would be compared twice and reported twice.
       return withMessage({ kind, line, tables: [...new Set(names(values, 'tables'))] }, values);
+    case 'reads':
+      return withMessage({ kind, line, only: [...new Set(names(values, 'only'))] }, values);
+    case 'variant':
+      return { kind, line, off: text(values, 'off') };
     default:
       return kind satisfies never;
   }

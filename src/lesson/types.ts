@@ -183,7 +183,28 @@ export interface IdempotentCheck extends CheckBase {
   message?: string;
 }
 
-export type ExerciseCheck = ResultCheck | TableCheck | DataTestCheck | IdempotentCheck;
+/**
+ * The answer may read only these tables (and tables it writes itself), as the
+ * engine's lineage reports its reads: "from the mart only". A view is read as
+ * its base tables, so list those too when the allowed source is a view.
+ */
+export interface ReadsCheck extends CheckBase {
+  kind: 'reads';
+  only: string[];
+  /** The author's own words, added to the feedback when the check fails. */
+  message?: string;
+}
+
+/**
+ * Turns the hidden second data set off for this exercise, for a task that is
+ * about this data's own values (`off` says why; lessons:check requires it).
+ */
+export interface VariantCheck extends CheckBase {
+  kind: 'variant';
+  off: string;
+}
+
+export type ExerciseCheck = ResultCheck | TableCheck | DataTestCheck | IdempotentCheck | ReadsCheck | VariantCheck;
 export type ExerciseCheckKind = ExerciseCheck['kind'];
 
 /**

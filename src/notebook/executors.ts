@@ -6,6 +6,7 @@ import { SqlCancelledError, SqlError, type ResultSet, type SqlEngine } from '../
 import type { CodeCell } from '../lesson/types';
 import type { CellOutput } from './cell-state';
 import { checkExercise } from './exercises';
+import type { VariantSource } from './exercises/variant-check';
 
 export interface ExecContext {
   engine: SqlEngine;
@@ -82,13 +83,13 @@ export function jsExecutor(run: (code: string, options: JsRunOptions) => Promise
  * snapshot: a wrong attempt leaves the database as it was; a passing one is
  * kept, as if the cell had run, so later cells can build on it.
  */
-export function exerciseExecutor(js?: Executor): Executor {
+export function exerciseExecutor(js?: Executor, variant?: VariantSource): Executor {
   return async (source, ctx) => {
     const cell = ctx.cell;
     if (cell?.kind !== 'exercise') return { kind: 'error', message: 'Not an exercise cell.' };
     if (cell.language === 'js' && !js) return { kind: 'error', message: 'JavaScript cells cannot run here.' };
     const run = cell.language === 'js' && js ? (code: string) => js(code, ctx) : undefined;
-    const report = await checkExercise(ctx.engine, cell, source, { run, keepPassingState: true });
+    const report = await checkExercise(ctx.engine, cell, source, { run, keepPassingState: true, variant });
     const learner = report.learnerOutput;
     const tables = 'tables' in learner ? learner.tables : undefined;
     return { kind: 'exercise', pass: report.pass, feedback: report.feedback, learner, tables: report.pass ? tables : undefined };

@@ -11,9 +11,11 @@ import { datasetNames, findDataset } from '../datasets/registry';
 import { isScaledName, parseScaledName } from '../datasets/scaled';
 import { JsSandbox, type JsSandboxOptions } from '../sandbox/host';
 import type { SqlEngine } from '../sql/types';
+import type { ReadText } from '../datasets/load';
 import type { CellOutput } from './cell-state';
 import { defaultExecutors, exerciseExecutor, jsExecutor, type Executor } from './executors';
-import { verifyExercise } from './exercises';
+import { verifyExercise, type VariantSource } from './exercises';
+import { VariantWorld } from './variant-world';
 import type { DatasetTables } from './lineage';
 import { NotebookRuntime, type RuntimeOptions } from './runtime';
 
@@ -31,6 +33,13 @@ export interface VerifyLessonOptions {
   sandbox?: Omit<JsSandboxOptions, 'engine'>;
   /** The lesson file's text, so problems in the front matter point at their own line (else line 1). */
   text?: string;
+  /**
+   * The hidden second data set: how to load its datasets and read its files
+   * (for extract() in js cells). With it, every exercise's solution must
+   * pass there too, and a hard-coded copy of its result must fail, unless
+   * the exercise says `variant: {off: …}`.
+   */
+  variant?: { loadDatasets: RuntimeOptions['loadDatasets']; readText: ReadText };
 }
 
 /**
@@ -51,15 +60,27 @@ export async function verifyLesson(lesson: Lesson, options: VerifyLessonOptions)
   }
 
   let engine: SqlEngine | undefined;
+  let world: VariantWorld | undefined;
   try {
     engine = await options.createEngine();
     const target = engine;
     const js = options.sandbox ? jsRunner(new JsSandbox({ ...options.sandbox, engine: target })) : undefined;
+    const second = options.variant;
+    const sandbox = options.sandbox;
+    world = second
+      ? new VariantWorld(lesson, {
+          createEngine: options.createEngine,
+          loadDatasets: (names, into) => second.loadDatasets(names.filter((n) => !unknown.has(n)), into),
+          executors: (variantEngine) =>
+            sandbox ? { js: jsRunner(new JsSandbox({ ...sandbox, readText: second.readText, engine: variantEngine })) } : {},
+        })
+      : undefined;
+    const variant = world?.source;
     const runtime = new NotebookRuntime(lesson, {
       engine: target,
       // An unknown dataset is reported above; load the others, so the rest of the lesson is still checked.
       loadDatasets: (names, into) => options.loadDatasets(names.filter((n) => !unknown.has(n)), into),
-      executors: { ...defaultExecutors, exercise: exerciseExecutor(js), ...(js ? { js } : {}) },
+      executors: { ...defaultExecutors, exercise: exerciseExecutor(js, variant), ...(js ? { js } : {}) },
     });
     await runtime.prepare();
     const { datasets } = runtime.state;
@@ -69,20 +90,29 @@ export async function verifyLesson(lesson: Lesson, options: VerifyLessonOptions)
       return sorted(issues);
     }
 
+    const passed = new Set<string>();
     for (const cell of lesson.cells) {
       if (cell.kind === 'markdown') continue;
       if (cell.kind === 'exercise') {
-        await verifyExerciseInOrder(runtime, target, cell, js, report);
+        await verifyExerciseInOrder(runtime, target, cell, js, variant, report);
         continue;
       }
       await runtime.run(cell.id);
       const problem = cellProblem(cell, runtime.cell(cell.id)?.output);
       if (problem !== undefined) report(cell.line, `cell ${cell.id} failed: ${problem}`);
+      else passed.add(cell.id);
+    }
+    // A cell that runs on the lesson's data but not on the second one: the exercises after it meet other tables there.
+    for (const [id, why] of world?.failures ?? []) {
+      const cell = lesson.cells.find((c) => c.kind !== 'markdown' && c.id === id);
+      if (cell === undefined || !passed.has(id)) continue;
+      report(cell.line, `cell ${id} fails on the second data set (other values, same schema): ${why} — make it work on any data of this shape, or add \`- variant: {off: …}\` to the exercises after it`);
     }
   } catch (error) {
     report(1, `the lesson could not be run: ${messageOf(error)}`);
   } finally {
     engine?.close();
+    world?.close();
   }
   return sorted(issues);
 }
@@ -97,6 +127,7 @@ async function verifyExerciseInOrder(
   engine: SqlEngine,
   cell: ExerciseCell,
   js: Executor | undefined,
+  variant: VariantSource | undefined,
   report: (line: number, message: string) => void,
 ): Promise<void> {
   if (cell.language === 'js' && !js) {
@@ -104,7 +135,7 @@ async function verifyExerciseInOrder(
     return;
   }
   const run = cell.language === 'js' && js ? (code: string) => js(code, { engine }) : undefined;
-  const problems = await verifyExercise(engine, cell, { run });
+  const problems = await verifyExercise(engine, cell, { run, variant });
   for (const p of problems) report(p.line, p.message);
   // verifyExercise reports the starter at the exercise's own line and the solution elsewhere.
   const solutionReported = problems.some((p) => p.line !== cell.line);

@@ -4,7 +4,8 @@ import { DEFAULT_COMPARE_OPTIONS, formatIssue, type ExerciseCell } from '../../l
 import { createNodeEngine } from '../../sql/node-engine';
 import type { ColumnDef, SqlEngine, SqlValue } from '../../sql/types';
 import { KEPT_ROWS } from '../executors';
-import { CHECK_ROWS, checkExercise, sqlRunner, verifyExercise, type RunCode } from './check-exercise';
+import { CHECK_ROWS, checkExercise, sqlRunner, type RunCode } from './check-exercise';
+import { verifyExercise } from './verify-exercise';
 
 const SETUP = `
 CREATE TABLE trips (trip_id INTEGER, city TEXT, fare REAL);

@@ -13,6 +13,8 @@ import { quoteIdentifier, runDataTest, tableColumns } from './data-tests';
 import { errorTip } from './error-tips';
 import { feedback, type Feedback } from './feedback';
 import { rerunChanges } from './idempotent';
+import { readsVerdict } from './reads';
+import { exactCountTables, variantChecks, variantFeedback, variantOff, type VariantOutcome, type VariantSource } from './variant-check';
 
 /** Runs code as its cell would and returns what the cell would show. */
 export type RunCode = (source: string) => Promise<CellOutput>;
@@ -51,6 +53,12 @@ export interface CheckOptions {
    * always exactly as before the check.
    */
   keepPassingState?: boolean;
+  /**
+   * The hidden second data set: when given, an attempt that passes on the
+   * lesson's data is checked again there (unless the exercise says
+   * `variant: {off: …}`), and passes only if it passes there too.
+   */
+  variant?: VariantSource;
 }
 
 /** The verdict of one check of the exercise, in the order the author wrote them. */
@@ -72,6 +80,8 @@ export interface CheckReport {
    * as the cell's output; a table keeps at most KEPT_ROWS rows, as a sql cell's.
    */
   learnerOutput: CellOutput;
+  /** What the second data set said; 'unchecked' when there was none or the attempt failed first. */
+  variant: VariantOutcome;
 }
 
 /** Rows as read, and how many there were in all (more than kept when over CHECK_ROWS). */
@@ -87,8 +97,8 @@ interface Captured {
   tables: Map<string, Rows | undefined>;
 }
 
-const isDataTest = (check: ExerciseCheck): check is DataTestCheck =>
-  check.kind !== 'result' && check.kind !== 'table' && check.kind !== 'idempotent';
+const DATA_TESTS: ReadonlySet<ExerciseCheck['kind']> = new Set(['unique', 'not_null', 'accepted_values', 'relationships', 'row_count', 'no_rows']);
+const isDataTest = (check: ExerciseCheck): check is DataTestCheck => DATA_TESTS.has(check.kind);
 const needsSolution = (check: ExerciseCheck): check is ResultCheck | TableCheck => check.kind === 'result' || check.kind === 'table';
 const isIdempotent = (check: ExerciseCheck): check is IdempotentCheck => check.kind === 'idempotent';
 
@@ -146,15 +156,19 @@ export async function checkExercise(
     }
 
     const results = exercise.checks.map((check) => {
-      const result = evaluate(check, learner, solution, tested, rerun);
+      const result = check.kind === 'reads' ? verdictOf(readsVerdict(check, output)) : evaluate(check, learner, solution, tested, rerun);
       return { check, ...result, feedback: exercise.language === 'js' ? result.feedback.map(forJavaScript) : result.feedback };
     });
-    const pass = results.every((r) => r.pass);
+    const passHere = results.every((r) => r.pass);
+    // The variant only for an attempt that passes here: a failing one already has its feedback.
+    const variant = passHere ? await onVariant(exercise, learnerSource, options.variant) : unchecked(exercise, 'the attempt fails on the lesson data');
+    const pass = passHere && variant.state !== 'failed';
     if (pass && passingState !== undefined) await engine.restore(passingState);
     // A missing table or a broken solution fails several checks alike; say it once.
     const said = new Set<string>();
-    const all = results.flatMap((r) => r.feedback).filter((f) => !said.has(f.message) && said.add(f.message));
-    return { pass, feedback: all, results, learnerOutput };
+    const items = [...results.flatMap((r) => r.feedback), ...(variant.state === 'failed' ? variant.feedback : [])];
+    const all = items.filter((f) => !said.has(f.message) && said.add(f.message));
+    return { pass, feedback: all, results, learnerOutput, variant };
   } catch (error) {
     // Stopped or failed between runs: whatever happened, put the database back.
     await engine.restore(before).catch(() => undefined);
@@ -176,7 +190,55 @@ function forDisplay(output: CellOutput): CellOutput {
 }
 
 function report(items: Feedback[], results: CheckResult[], learnerOutput: CellOutput): CheckReport {
-  return { pass: false, feedback: items, results, learnerOutput };
+  return { pass: false, feedback: items, results, learnerOutput, variant: { state: 'unchecked', why: 'the attempt did not get as far as the checks' } };
+}
+
+function unchecked(exercise: ExerciseCell, why: string): VariantOutcome {
+  const off = variantOff(exercise);
+  return off === undefined ? { state: 'unchecked', why } : { state: 'off', reason: off };
+}
+
+/**
+ * The attempt checked again on the variant database: the same checks but
+ * those tied to this data (variantChecks). A solution that fails there is
+ * the lesson's problem (lessons:check reports it), so it never fails the learner.
+ */
+async function onVariant(exercise: ExerciseCell, source: string, variant: VariantSource | undefined): Promise<VariantOutcome> {
+  const off = variantOff(exercise);
+  if (off !== undefined) return { state: 'off', reason: off };
+  if (variant === undefined) return { state: 'unchecked', why: 'no second data set was given' };
+  const target = await variant(exercise);
+  if ('unavailable' in target) return { state: 'unchecked', why: target.unavailable };
+  const counted = exactCountTables(exercise.checks);
+  const counts = counted.length === 0 ? new Map<string, number>() : await solutionCounts(target.engine, exercise, target.run ?? sqlRunner(target.engine), counted);
+  const checks = variantChecks(exercise.checks, counts);
+  if (checks.length === 0) return { state: 'unchecked', why: 'no check of this exercise runs on a second data set' };
+  const there = await checkExercise(target.engine, { ...exercise, checks }, source, { run: target.run });
+  if (there.pass) return { state: 'passed' };
+  const lessonBug = there.feedback.find((f) => f.code === 'solution-error' || f.code === 'cannot-isolate' || f.code === 'check-error');
+  if (lessonBug !== undefined) return { state: 'unchecked', why: lessonBug.message };
+  return { state: 'failed', feedback: variantFeedback(there.feedback) };
+}
+
+/** Rows of each table after the solution ran (the database is put back after). */
+async function solutionCounts(engine: SqlEngine, exercise: ExerciseCell, run: RunCode, tables: readonly string[]): Promise<Map<string, number>> {
+  const before = await engine.snapshot();
+  const counts = new Map<string, number>();
+  try {
+    const output = await runSafely(run, exercise.solution);
+    if (output.kind === 'error' || output.kind === 'stopped') return counts;
+    for (const table of tables) {
+      if ((await tableColumns(engine, table)) === undefined) continue;
+      counts.set(table, Number((await engine.exec(`SELECT count(*) FROM ${quoteIdentifier(table)}`)).result.rows[0]![0]));
+    }
+    return counts;
+  } finally {
+    await engine.restore(before);
+  }
+}
+
+function verdictOf(items: Feedback[]): { pass: boolean; feedback: Feedback[] } {
+  return { pass: items.length === 0, feedback: items };
 }
 
 async function runSafely(run: RunCode, source: string): Promise<CellOutput> {
@@ -325,6 +387,7 @@ function evaluate(
   tested: ReadonlyMap<ExerciseCheck, Feedback[]>,
   rerun: ReadonlyMap<IdempotentCheck, Feedback[]> | undefined,
 ): { pass: boolean; feedback: Feedback[] } {
+  if (check.kind === 'variant' || check.kind === 'reads') return { pass: true, feedback: [] };
   if (isDataTest(check) || isIdempotent(check)) {
     const items = (isIdempotent(check) ? rerun?.get(check) : tested.get(check)) ?? [];
     return { pass: items.length === 0, feedback: items };
@@ -352,42 +415,4 @@ function verdict(v: { pass: boolean; problems: Feedback[] }): { pass: boolean; f
 function compareOptionsOf(check: ResultCheck | TableCheck): CompareOptions {
   const { order, columns, columnOrder, tolerance, relativeTolerance, extraColumns, key } = check;
   return { order, columns, columnOrder, tolerance, relativeTolerance, extraColumns, key };
-}
-
-/** A problem with an exercise as written, for an author's lesson checker. */
-export interface AuthoringProblem {
-  line: number;
-  message: string;
-}
-
-/**
- * Runs an exercise's own solution through its checks, and its starter code:
- * the solution must pass and the starter must not. Load the lesson's datasets
- * (and run the cells above the exercise) into `engine` first.
- */
-export async function verifyExercise(
-  engine: SqlEngine,
-  exercise: ExerciseCell,
-  options: Pick<CheckOptions, 'run'> = {},
-): Promise<AuthoringProblem[]> {
-  const problems: AuthoringProblem[] = [];
-  const own = await checkExercise(engine, exercise, exercise.solution, options);
-  if (!own.pass) {
-    if (own.results.length === 0) {
-      for (const item of own.feedback) problems.push({ line: exercise.lines.solution, message: `the solution of '${exercise.id}' fails: ${item.message}` });
-    }
-    for (const result of own.results) {
-      for (const item of result.feedback) {
-        problems.push({ line: result.check.line, message: `the solution of '${exercise.id}' fails its own ${result.check.kind} check: ${item.message}` });
-      }
-    }
-  }
-  const starter = await checkExercise(engine, exercise, exercise.source, options);
-  if (starter.pass) {
-    problems.push({
-      line: exercise.line,
-      message: `the starter code of '${exercise.id}' already passes every check — make the checks stricter or leave more for the learner to write`,
-    });
-  }
-  return problems;
 }

@@ -94,6 +94,12 @@ export interface FeedbackParams {
   'rerun-schema': Note & { table: string; columns?: string[] };
   /** The second run of the learner's code failed; as learner-error. */
   'rerun-error': Note & { message: string; statement?: number; tip?: ErrorTip };
+  /** A `reads` check: the answer read `tables`, which are not among the `allowed` ones (nor written by it). */
+  'reads-forbidden': Note & { tables: string[]; allowed: string[] };
+  /** The answer passed on the lesson's data but not on the hidden second data set; what differs follows as 'on-variant' items. */
+  'variant-differs': Record<string, never>;
+  /** One difference found on the second data set, with every value of its rows left out. */
+  'on-variant': { detail: Feedback };
   stopped: Record<string, never>;
   /** The lesson's solution failed or gave nothing to compare: a bug in the lesson. */
   'solution-error': { message: string };

@@ -157,6 +157,14 @@ export const en: FeedbackCatalog = {
     const after = p.tip === undefined ? 'A rerun must run without errors and change nothing — skip what is already there.' : tipText(p.tip);
     return withNote(`Running your code a second time failed${where}: ${p.message}${stop} ${after}`, p.note);
   },
+  'reads-forbidden': (p) =>
+    withNote(
+      `Your answer reads ${p.tables.length === 1 ? 'table' : 'tables'} ${list(p.tables.map(q))}, which this exercise does not allow — read only ${list(p.allowed.map(q))}.`,
+      p.note,
+    ),
+  'variant-differs': () =>
+    'Your query gives the right answer on this data but not on a second data set with other values — does it depend on something specific to this data (a date, an id, a count written by hand, or a case that happens not to occur here)?',
+  'on-variant': (p) => `On the second data set: ${(en[p.detail.code] as (params: typeof p.detail.params) => string)(p.detail.params)}`,
   stopped: () => 'The check was stopped. The database is as it was before.',
   'solution-error': (p) =>
     `The lesson's solution did not run (${p.message}), so your answer could not be compared. This is a mistake in the lesson, not in your answer.`,
