@@ -5,6 +5,7 @@ import './ui/styles/app.css';
 import { buildCatalog, type CatalogEntry } from './lesson/catalog';
 import { lessonFiles } from './lesson-files';
 import { NotebookRuntime } from './notebook/runtime';
+import { VariantWorld } from './notebook/variant-world';
 import { createBrowserEngine } from './sql/browser-engine';
 import { JsSandbox } from './sandbox/host';
 import { createPolicyWorker } from './sandbox/blob-worker';
@@ -36,9 +37,22 @@ const openSession: SessionFactory = (lesson) => {
     createWorker: () => createPolicyWorker(sandboxWorkerUrl),
   });
   const js = jsExecutor((code, options) => sandbox.run(code, options));
+  // The hidden second data set exercises are also checked on: its own engine,
+  // opened on the first check; the generator is loaded only then (its own chunk).
+  const variantSandboxes: JsSandbox[] = [];
+  const readVariant = async (file: string) => (await import('./datasets/variant-source')).variantSource()(file);
+  const world = new VariantWorld(lesson, {
+    createEngine: createBrowserEngine,
+    loadDatasets: async (names, target) => void (await loadDatasets(target, names, readVariant)),
+    executors: (variantEngine) => {
+      const second = new JsSandbox({ engine: variantEngine, readText: readVariant, files: datasetFiles, createWorker: () => new Worker(new URL('./sandbox/worker.ts', import.meta.url), { type: 'module' }) });
+      variantSandboxes.push(second);
+      return { js: jsExecutor((code, options) => second.run(code, options)) };
+    },
+  });
   const runtime = new NotebookRuntime(lesson, {
     engine,
-    executors: { ...defaultExecutors, js, exercise: exerciseExecutor(js) },
+    executors: { ...defaultExecutors, js, exercise: exerciseExecutor(js, world.source) },
     loadDatasets: async (names, target) => {
       const reports = await loadDatasets(target, names, readDatasetFile);
       return reports.map((r) => ({ name: r.dataset, tables: r.rejectsTable ? [r.table, r.rejectsTable] : [r.table] }));
@@ -49,6 +63,8 @@ const openSession: SessionFactory = (lesson) => {
     dispose: () => {
       sandbox.stop();
       engine.close();
+      for (const second of variantSandboxes) second.stop();
+      world.close();
     },
   };
 };

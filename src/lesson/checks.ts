@@ -89,8 +89,8 @@ export const CHECK_KINDS: { readonly [K in ExerciseCheckKind]: KindSpec } = {
     example: '- reads: {only: [daily_city_metrics], message: Answer from the mart only.}',
   },
   variant: {
-    options: { off: TEXT },
-    required: [['off']],
+    options: { off: TEXT, setup: TEXT },
+    required: [['off', 'setup']],
     example: '- variant: {off: the task counts the defects planted in this very file}',
   },
 };
@@ -441,7 +441,12 @@ function build(kind: ExerciseCheckKind, line: number, values: Map<string, unknow
     case 'reads':
       return withMessage({ kind, line, only: [...new Set(names(values, 'only'))] }, values);
     case 'variant':
-      return { kind, line, off: text(values, 'off') };
+      return {
+        kind,
+        line,
+        ...(values.has('off') ? { off: text(values, 'off') } : {}),
+        ...(values.has('setup') ? { setup: text(values, 'setup') } : {}),
+      };
     default:
       return kind satisfies never;
   }

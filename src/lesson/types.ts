@@ -196,12 +196,15 @@ export interface ReadsCheck extends CheckBase {
 }
 
 /**
- * Turns the hidden second data set off for this exercise, for a task that is
- * about this data's own values (`off` says why; lessons:check requires it).
+ * How this exercise uses the hidden second data set: `off` turns it off, for
+ * a task about this data's own values (the text says why); `setup` is SQL run
+ * on the variant before the check, to plant a case this data happens not to
+ * have (e.g. make two tables differ that the lesson builds alike).
  */
 export interface VariantCheck extends CheckBase {
   kind: 'variant';
-  off: string;
+  off?: string;
+  setup?: string;
 }
 
 export type ExerciseCheck = ResultCheck | TableCheck | DataTestCheck | IdempotentCheck | ReadsCheck | VariantCheck;

@@ -14,7 +14,7 @@ import { errorTip } from './error-tips';
 import { feedback, type Feedback } from './feedback';
 import { rerunChanges } from './idempotent';
 import { readsVerdict } from './reads';
-import { exactCountTables, variantChecks, variantFeedback, variantOff, type VariantOutcome, type VariantSource } from './variant-check';
+import { exactCountTables, variantChecks, variantFeedback, variantOff, variantSetup, type VariantOutcome, type VariantSource } from './variant-check';
 
 /** Runs code as its cell would and returns what the cell would show. */
 export type RunCode = (source: string) => Promise<CellOutput>;
@@ -209,6 +209,15 @@ async function onVariant(exercise: ExerciseCell, source: string, variant: Varian
   if (variant === undefined) return { state: 'unchecked', why: 'no second data set was given' };
   const target = await variant(exercise);
   if ('unavailable' in target) return { state: 'unchecked', why: target.unavailable };
+  // A planted case: the world restores its own snapshot before the next check, so it lasts for this one only.
+  const setup = variantSetup(exercise);
+  if (setup !== undefined) {
+    try {
+      await target.engine.exec(setup);
+    } catch (error) {
+      return { state: 'unchecked', why: `its variant setup failed: ${messageOf(error)}` };
+    }
+  }
   const counted = exactCountTables(exercise.checks);
   const counts = counted.length === 0 ? new Map<string, number>() : await solutionCounts(target.engine, exercise, target.run ?? sqlRunner(target.engine), counted);
   const checks = variantChecks(exercise.checks, counts);

@@ -24,8 +24,14 @@ export type VariantOutcome =
   | { state: 'failed'; feedback: Feedback[] };
 
 export function variantOff(exercise: ExerciseCell): string | undefined {
-  for (const check of exercise.checks) if (check.kind === 'variant') return check.off;
+  for (const check of exercise.checks) if (check.kind === 'variant' && check.off !== undefined) return check.off;
   return undefined;
+}
+
+/** SQL to run on the variant before the check (`variant: {setup: …}`), joined in check order. */
+export function variantSetup(exercise: ExerciseCell): string | undefined {
+  const parts = exercise.checks.flatMap((c) => (c.kind === 'variant' && c.setup !== undefined ? [c.setup] : []));
+  return parts.length === 0 ? undefined : parts.join(';\n');
 }
 
 /**
