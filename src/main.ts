@@ -45,7 +45,7 @@ const openSession: SessionFactory = (lesson) => {
     createEngine: createBrowserEngine,
     loadDatasets: async (names, target) => void (await loadDatasets(target, names, readVariant)),
     executors: (variantEngine) => {
-      const second = new JsSandbox({ engine: variantEngine, readText: readVariant, files: datasetFiles, createWorker: () => new Worker(new URL('./sandbox/worker.ts', import.meta.url), { type: 'module' }) });
+      const second = new JsSandbox({ engine: variantEngine, readText: readVariant, files: datasetFiles, createWorker: () => createPolicyWorker(sandboxWorkerUrl) });
       variantSandboxes.push(second);
       return { js: jsExecutor((code, options) => second.run(code, options)) };
     },

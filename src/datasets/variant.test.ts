@@ -14,7 +14,7 @@ const one = async (sql: string): Promise<unknown> => (await engine.exec(sql)).re
 beforeAll(async () => {
   engine = await createNodeEngine();
   await loadDatasets(engine, ['trips', 'riders', 'drivers', 'profile_changes', 'app_events_raw', 'server_log'], variantSource());
-});
+}, 60_000);
 afterAll(() => engine.close());
 
 describe('the variant data set', () => {
