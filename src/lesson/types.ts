@@ -55,8 +55,13 @@ export interface ChartCell extends CodeCellBase {
   kind: 'chart';
 }
 
+/** A YAML spec replayed by src/stream on a simulated clock. */
+export interface StreamCell extends CodeCellBase {
+  kind: 'stream';
+}
+
 /** Fence languages that become runnable cells; a fence in any other language stays prose. */
-export const CELL_LANGUAGES = ['sql', 'js', 'chart'] as const;
+export const CELL_LANGUAGES = ['sql', 'js', 'chart', 'stream'] as const;
 export type CellLanguage = (typeof CELL_LANGUAGES)[number];
 
 /** Languages an exercise can be written in. */
@@ -229,7 +234,7 @@ export interface ExerciseCell extends CodeCellBase {
   lines: { solution: number; checks: number; hints: number[] };
 }
 
-export type CodeCell = SqlCell | JsCell | ChartCell | ExerciseCell;
+export type CodeCell = SqlCell | JsCell | ChartCell | StreamCell | ExerciseCell;
 export type CodeCellKind = CodeCell['kind'];
 export type Cell = MarkdownCell | CodeCell;
 export type CellKind = Cell['kind'];

@@ -6,6 +6,7 @@ import type { ErrorTip, Feedback } from './exercises';
 import type { MadeBy } from './made-by-exercise';
 import type { SandboxOutput } from '../sandbox/protocol';
 import type { ResultSet, TableAccess } from '../sql/types';
+import type { StreamRun, StreamSpec } from '../stream';
 
 export type CellStatus = 'idle' | 'queued' | 'running' | 'done' | 'error' | 'stale';
 
@@ -17,6 +18,8 @@ export type CellOutput =
   | { kind: 'table'; result: ResultSet; totalRows: number; changes: number; statements: number; tables?: TableAccess }
   /** The data a chart draws; drawing it is the UI's job, with src/charts. */
   | { kind: 'chart'; spec: ChartSpec; result: ResultSet; totalRows: number; tables?: TableAccess }
+  /** A stream cell's replay (for the timeline) and its result table, as written to spec.into. */
+  | { kind: 'stream'; spec: StreamSpec; run: StreamRun; result: ResultSet; totalRows: number; tables: TableAccess }
   /** A js cell's logs and displays in order; a failed or stopped run ends with an error item. */
   | { kind: 'js'; outputs: SandboxOutput[]; failed: boolean; tables: TableAccess }
   /** An exercise attempt: the learner's own output, and what the checks found. */
@@ -90,7 +93,7 @@ export function transition(cell: CellState, event: CellEvent): CellState {
 
 export function isSuccess(output: CellOutput): boolean {
   // A wrong exercise answer is a finished run, not a failure: Run all goes on past it.
-  return output.kind === 'table' || output.kind === 'chart' || output.kind === 'exercise' || (output.kind === 'js' && !output.failed);
+  return output.kind === 'table' || output.kind === 'chart' || output.kind === 'stream' || output.kind === 'exercise' || (output.kind === 'js' && !output.failed);
 }
 
 export function unreachable(x: never): never {

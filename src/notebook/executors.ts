@@ -2,16 +2,17 @@
 // so new kinds plug in without touching the queue logic.
 import { checkChart, parseChartSpec } from '../charts';
 import type { JsRunOptions, JsRunResult } from '../sandbox/host';
-import { SqlCancelledError, SqlError, type ResultSet, type SqlEngine } from '../sql/types';
+import { SqlCancelledError, SqlError, type ResultSet, type SqlEngine, type TableAccess } from '../sql/types';
 import type { CodeCell } from '../lesson/types';
 import type { CellOutput } from './cell-state';
 import { checkExercise } from './exercises';
 import type { VariantSource } from './exercises/variant-check';
+import { runStreamCell } from './stream-executor';
 
 export interface ExecContext {
   engine: SqlEngine;
   /** The last table another cell produced, for charts drawn `from` it; absent outside a notebook. */
-  resultOf?(cellId: string): { result: ResultSet; totalRows: number } | undefined;
+  resultOf?(cellId: string): { result: ResultSet; totalRows: number; tables?: TableAccess } | undefined;
   /** Aborted when the learner presses Stop. */
   signal?: AbortSignal;
   /** The cell being run, for executors that need more than its code (exercises). */
@@ -105,5 +106,6 @@ export function errorOutput(error: unknown): CellOutput {
 export const defaultExecutors: Partial<Record<CodeCell['kind'], Executor>> = {
   sql: runSql,
   chart: runChart,
+  stream: runStreamCell,
   exercise: exerciseExecutor(),
 };

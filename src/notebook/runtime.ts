@@ -238,7 +238,7 @@ export class NotebookRuntime {
     this.abort = null;
     this.apply(item.cellId, { type: 'finish', runId: item.runId, source, output, elapsedMs });
     if (!isSuccess(output)) this.withdraw((q) => q.batch === item.batch);
-    else if (output.kind === 'table') this.redrawChartsOf(item);
+    else if (output.kind === 'table' || output.kind === 'stream') this.redrawChartsOf(item);
     this.settle(item.runId);
   }
 
@@ -266,7 +266,7 @@ export class NotebookRuntime {
 
   private resultOf(cellId: string) {
     const output = this.cell(cellId)?.output;
-    return output?.kind === 'table' ? { result: output.result, totalRows: output.totalRows } : undefined;
+    return output?.kind === 'table' || output?.kind === 'stream' ? { result: output.result, totalRows: output.totalRows, tables: output.tables } : undefined;
   }
 
   /** A chart drawn `from` a cell redraws when that cell reruns, if it was drawn before. */

@@ -63,6 +63,14 @@ describe('verifyLesson', () => {
     ]);
   }, 30_000);
 
+  it('reports a stream spec mistake at its own line of the file', async () => {
+    const lesson = inline('\n```stream id=s\nfrom: t\nevent_time: e\nwindw: {type: tumbling, size: 1 min}\naggregate: {n: count}\ninto: o\n```\n');
+    expect((await verifyLesson(lesson, options())).map(formatIssue)).toEqual([
+      'lessons/42-inline.md:11: stream s: missing window — add \'window: {type: tumbling, size: 15 min}\' (tumbling size, sliding size + slide, or session gap)',
+      "lessons/42-inline.md:13: stream s: unknown key 'windw' — did you mean 'window'? (keys: from, where, event_time, arrival, key, window, aggregate, trigger, watermark, allowed_lateness, late, into, late_table, state_table)",
+    ]);
+  }, 30_000);
+
   it('stops a js cell that never ends at the time limit and reports it', async () => {
     const lesson = inline('\n```js id=spin\nwhile (true) {}\n```\n\n```sql id=after\nSELECT 1 AS one;\n```\n');
     const issues = await verifyLesson(lesson, options(undefined, 500));

@@ -4,6 +4,7 @@
 // exercise's solution passing its own checks and no starter code passing
 // them. Pure TS over injected engine, loader and sandbox, so it runs in Node
 // (scripts/lessons-check.ts) and in tests alike.
+import { parseStreamSpec } from '../stream';
 import type { CodeCell, ExerciseCell, Lesson, LessonIssue } from '../lesson/types';
 import { frontMatterLine } from '../lesson/check/front-matter-lines';
 import { didYouMean } from '../lesson/suggest';
@@ -97,6 +98,14 @@ export async function verifyLesson(lesson: Lesson, options: VerifyLessonOptions)
         await verifyExerciseInOrder(runtime, target, cell, js, variant, report);
         continue;
       }
+      if (cell.kind === 'stream') {
+        // A spec mistake is reported on its own line of the file (the fence is cell.line, the spec starts below it).
+        const spec = parseStreamSpec(cell.source);
+        if (!spec.ok) {
+          for (const e of spec.errors) report(cell.line + e.line, `stream ${cell.id}: ${e.message}`);
+          continue;
+        }
+      }
       await runtime.run(cell.id);
       const problem = cellProblem(cell, runtime.cell(cell.id)?.output);
       if (problem !== undefined) report(cell.line, `cell ${cell.id} failed: ${problem}`);
@@ -167,6 +176,7 @@ function why(output: CellOutput | undefined): string {
 function cellProblem(cell: Exclude<CodeCell, ExerciseCell>, output: CellOutput | undefined): string | undefined {
   if (output === undefined) return 'it did not run (a cell above it stopped the run)';
   if (cell.kind === 'chart') return output.kind === 'chart' ? undefined : describe(output);
+  if (cell.kind === 'stream') return output.kind === 'stream' ? undefined : describe(output);
   switch (output.kind) {
     case 'table':
       return undefined;
@@ -195,6 +205,8 @@ function describe(output: CellOutput | undefined): string {
       return 'it returned a table where a chart was expected';
     case 'chart':
       return 'it drew a chart where a table was expected';
+    case 'stream':
+      return 'it replayed a stream where a table was expected';
   }
 }
 

@@ -14,6 +14,9 @@ import './exercise-panel';
 import './js-output';
 import '../chart/chart-builder';
 import '../chart/chart-view';
+import '../stream/stream-view';
+import type { StreamRun } from '../../stream';
+import type { TradeFigures } from '../stream/stream-view';
 import '../progress/cell-actions';
 import '../progress/conflict-notice';
 
@@ -23,9 +26,9 @@ export interface CellRunDetail extends RunRequestDetail {
 
 export type { ExerciseProgressView };
 
-type Language = 'sql' | 'js' | 'chart';
-const EDITOR_LANGUAGE: Record<Language, EditorLanguage> = { sql: 'sql', js: 'javascript', chart: 'yaml' };
-const LANGUAGE_LABEL: Record<Language, string> = { sql: 'SQL', js: 'JavaScript', chart: 'Chart' };
+type Language = 'sql' | 'js' | 'chart' | 'stream';
+const EDITOR_LANGUAGE: Record<Language, EditorLanguage> = { sql: 'sql', js: 'javascript', chart: 'yaml', stream: 'yaml' };
+const LANGUAGE_LABEL: Record<Language, string> = { sql: 'SQL', js: 'JavaScript', chart: 'Chart', stream: 'Stream' };
 
 /** An exercise is written in SQL or JavaScript; every other cell's kind is its language. */
 function languageOf(cell: CodeCellDef): Language {
@@ -174,6 +177,9 @@ export class CodeCellView extends LitElement {
     }
   }
 
+  private streamRun?: StreamRun;
+  private streamPrevious?: TradeFigures;
+
   private renderOutput() {
     const output = this.state.output;
     return output ? this.renderBody(output) : nothing;
@@ -183,6 +189,16 @@ export class CodeCellView extends LitElement {
     if (output.kind === 'js') return html`<div class="cell-output"><dew-js-output .outputs=${output.outputs}></dew-js-output></div>`;
     // What an exercise's attempt wrote is on the exercise output, and only when it passed: a wrong attempt is rolled back.
     if (output.kind === 'exercise') return this.renderBody(output.learner, output.tables?.written ?? []);
+    if (output.kind === 'stream') {
+      // A rerun with other settings shows what changed ("what you traded") against the run before it.
+      if (this.streamRun !== output.run) {
+        this.streamPrevious = this.streamRun ? { dropped: this.streamRun.summary.dropped + this.streamRun.summary.sideTable, maxFinalDelayMs: this.streamRun.summary.maxFinalDelayMs } : undefined;
+        this.streamRun = output.run;
+      }
+      return html`<div class="cell-output">
+        <dew-stream-view .spec=${output.spec} .run=${output.run} .result=${output.result} .previous=${this.streamPrevious}></dew-stream-view>
+      </div>`;
+    }
     if (output.kind === 'chart') {
       return html`<div class="cell-output">
         <dew-chart-view .spec=${output.spec} .result=${output.result} .totalRows=${output.totalRows} name=${this.cell.id}></dew-chart-view>
