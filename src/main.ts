@@ -53,8 +53,9 @@ const openSession: SessionFactory = (lesson) => {
   const runtime = new NotebookRuntime(lesson, {
     engine,
     executors: { ...defaultExecutors, js, exercise: exerciseExecutor(js, world.source) },
-    loadDatasets: async (names, target) => {
-      const reports = await loadDatasets(target, names, readDatasetFile);
+    // Fetching, parsing and generating all happen in the SQL worker; the page gets progress only.
+    loadDatasets: async (names, _target, onProgress) => {
+      const reports = await engine.load({ names, base: new URL('datasets/', document.baseURI).href }, onProgress);
       return reports.map((r) => ({ name: r.dataset, tables: r.rejectsTable ? [r.table, r.rejectsTable] : [r.table] }));
     },
   });

@@ -6,6 +6,7 @@
 import type { SqlEngine, SqlValue } from '../sql/types';
 import { MAX_SCALED_TRIPS, MIN_SCALED_TRIPS, scaledOptions } from './generator/options';
 import { createWorld, simulateDays } from './generator/simulate';
+import { DatasetLoadError } from './errors';
 import type { LoadReport } from './load';
 import { findDataset } from './registry';
 import { driverValues, eventValues, riderValues, serverValues, tripValues } from './rows';
@@ -31,11 +32,11 @@ export function isScaledName(name: string): boolean {
 export function parseScaledName(name: string): ScaledName {
   const m = PATTERN.exec(name.trim().toLowerCase());
   if (!m || !(SCALABLE as readonly string[]).includes(m[1]!)) {
-    throw new Error(`"${name}" is not a generated dataset: use <table>@<trips>, e.g. trips@1m or app_events@250k, where <table> is one of ${SCALABLE.join(', ')}.`);
+    throw new DatasetLoadError(`"${name}" is not a generated dataset: use <table>@<trips>, e.g. trips@1m or app_events@250k, where <table> is one of ${SCALABLE.join(', ')}.`, { kind: 'unknown-dataset' });
   }
   const trips = Math.round(Number(m[2]) * (m[3] === 'm' ? 1e6 : m[3] === 'k' ? 1e3 : 1));
   if (trips < MIN_SCALED_TRIPS || trips > MAX_SCALED_TRIPS) {
-    throw new Error(`"${name}": generated sizes go from ${MIN_SCALED_TRIPS.toLocaleString('en')} to ${MAX_SCALED_TRIPS.toLocaleString('en')} trips.`);
+    throw new DatasetLoadError(`"${name}": generated sizes go from ${MIN_SCALED_TRIPS.toLocaleString('en')} to ${MAX_SCALED_TRIPS.toLocaleString('en')} trips.`, { kind: 'unknown-dataset' });
   }
   const label = `${m[2]!.replace('.', '_')}${m[3] ?? ''}`;
   return { name, base: m[1] as ScalableTable, trips, table: `${m[1]}_${label}` };
@@ -45,6 +46,8 @@ export interface ScaledProgress {
   trips: number;
   day: number;
   days: number;
+  /** Rows inserted so far, by the name asked for (trips@1m, riders@1m, ...). */
+  rows: Record<string, number>;
 }
 
 /**
@@ -80,18 +83,21 @@ async function generateInto(
     counts.set(t, (counts.get(t) ?? 0) + rows.length);
   };
 
+  const report = (day: number): void =>
+    onProgress?.({ trips: made, day, days: world.win.days, rows: Object.fromEntries(wanted.map((w) => [w.name, counts.get(w.base) ?? 0])) });
+  let made = 0;
   await put('riders', world.riders.map((r) => riderValues(r.row)), true);
   await put('drivers', world.drivers.map((d) => driverValues(d.row)), true);
+  report(0);
   let eventNo = 0;
   let serverNo = 0;
-  let made = 0;
   for (const chunk of simulateDays(world)) {
     const first = chunk.day === 0;
     await put('trips', chunk.trips.map(tripValues), first);
     await put('app_events', chunk.events.map((e) => eventValues(e, ++eventNo)), first);
     await put('server_log', chunk.server.map((s) => serverValues(s, ++serverNo)), first);
     made += chunk.trips.length;
-    onProgress?.({ trips: made, day: chunk.day + 1, days: world.win.days });
+    report(chunk.day + 1);
   }
   const elapsedMs = performance.now() - started;
   return wanted.map((w) => ({

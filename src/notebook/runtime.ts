@@ -3,6 +3,8 @@
 // change goes through transition() and is announced to subscribers, which
 // only render it.
 import { isDataNotCached } from '../datasets/not-cached';
+import { DatasetLoadError, type LoadFailure } from '../datasets/errors';
+import type { LoadProgress } from '../datasets/progress';
 import type { CodeCell, Lesson } from '../lesson/types';
 import { readSchema, type SchemaInfo } from '../sql/schema';
 import { SqlCancelledError, type ResultSet, type SqlEngine } from '../sql/types';
@@ -15,9 +17,10 @@ import { errorTip } from './exercises';
 
 export type DatasetStatus =
   | { state: 'pending' }
-  | { state: 'loading' }
+  | { state: 'loading'; progress?: LoadProgress }
   | { state: 'ready' }
-  | { state: 'error'; message: string; /** A file is not saved for offline use and the network is down. */ notCached?: boolean };
+  /** `cancelled`: the learner stopped the load; `failure` says why a load failed, when known. */
+  | { state: 'error'; message: string; cancelled?: boolean; failure?: LoadFailure; /** A file is not saved for offline use and the network is down. */ notCached?: boolean };
 
 export interface NotebookState {
   cells: readonly CellState[];
@@ -40,7 +43,9 @@ export interface RuntimeOptions {
    * Loads the lesson's datasets into the engine; called once, before the first
    * run. May say which tables each dataset made, for the lineage graph.
    */
-  loadDatasets: (names: string[], engine: SqlEngine) => Promise<void | readonly DatasetTables[]>;
+  loadDatasets: (
+    names: string[], engine: SqlEngine, onProgress?: (progress: LoadProgress) => void,
+  ) => Promise<void | readonly DatasetTables[]>;
   executors?: Partial<Record<CodeCell['kind'], Executor>>;
   now?: () => number;
 }
@@ -150,16 +155,33 @@ export class NotebookRuntime {
     return this.datasetsReady;
   }
 
+  /** Stops a dataset load under way; the lesson stays usable and prepare() (or a run) tries again. */
+  async cancelDatasets(): Promise<void> {
+    if (this.datasets.state !== 'loading') return;
+    await this.options.engine.cancel();
+  }
+
   private async loadDatasets(): Promise<void> {
     this.datasets = { state: 'loading' };
     this.emit();
+    const onProgress = (progress: LoadProgress): void => {
+      if (this.datasets.state !== 'loading') return;
+      this.datasets = { state: 'loading', progress };
+      this.emit();
+    };
     try {
-      this.datasetTables = (await this.options.loadDatasets(this.lesson.datasets, this.options.engine)) ?? [];
+      this.datasetTables = (await this.options.loadDatasets(this.lesson.datasets, this.options.engine, onProgress)) ?? [];
       this.datasets = { state: 'ready' };
       await this.refreshSchema();
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      this.datasets = { state: 'error', message, notCached: isDataNotCached(error) };
+      this.datasets = {
+        state: 'error',
+        message,
+        ...(error instanceof SqlCancelledError ? { cancelled: true } : {}),
+        ...(error instanceof DatasetLoadError ? { failure: error.failure } : {}),
+        notCached: isDataNotCached(error),
+      };
       // A later run may try again, e.g. after a network blip while fetching the files.
       this.datasetsReady = undefined;
     }

@@ -15,6 +15,14 @@ interface ChangeCounters {
   userVersion: number;
 }
 
+/**
+ * Above this size a database is not exported as a restore point before each
+ * writing cell: each export costs its size twice over (in the wasm heap, which
+ * never shrinks, and on the page), which for a million trips is most of the
+ * tab's memory. Stopping a cell then reloads the lesson's data instead.
+ */
+export const MAX_RESTORE_POINT_BYTES = 48 * 1024 * 1024;
+
 const COUNTERS_SQL =
   'SELECT total_changes(), (SELECT schema_version FROM pragma_schema_version), (SELECT user_version FROM pragma_user_version)';
 
@@ -121,8 +129,9 @@ export class SqlCore {
    * write transaction is open (sql.js refuses); the core then stays dirty and
    * the caller keeps its older restore point.
    */
-  takeRestorePoint(): Uint8Array | null {
+  takeRestorePoint(maxBytes = MAX_RESTORE_POINT_BYTES): Uint8Array | null | 'too-large' {
     if (!this.dirty) return null;
+    if (this.sizeBytes() > maxBytes) return 'too-large';
     let bytes: Uint8Array;
     try {
       bytes = this.db.export();
@@ -131,6 +140,17 @@ export class SqlCore {
     }
     this.dirty = false;
     return bytes;
+  }
+
+  /** The database as it is now counts as the caller's restore point (e.g. data it can load again). */
+  markClean(): void {
+    this.dirty = false;
+  }
+
+  /** The size of the database file. */
+  sizeBytes(): number {
+    const row = this.db.exec('SELECT (SELECT page_count FROM pragma_page_count) * (SELECT page_size FROM pragma_page_size)')[0]!.values[0]!;
+    return Number(row[0]);
   }
 
   /** The whole database as a SQLite file. Does not count as a restore point. */

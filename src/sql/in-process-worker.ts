@@ -2,6 +2,7 @@
 // messages structured-cloned and delivered on later macrotasks like a real
 // worker's. Tests can hold a response back so a request seems to run forever.
 import type { SqlJsStatic } from 'sql.js';
+import type { ReadText } from '../datasets/load';
 import type { WorkerMessage, WorkerRequest } from './protocol';
 import { loadSqlJsInNode } from './sql-js-node';
 import type { WorkerLike } from './worker-client';
@@ -17,6 +18,8 @@ export interface InProcessWorkerOptions {
   /** Sees every message the worker posts, held ones included. */
   onPost?: (message: WorkerMessage) => void;
   loadSqlJs?: () => Promise<SqlJsStatic>;
+  /** How load requests read dataset files (Node tests pass nodeSource). */
+  readText?: (base: string) => ReadText;
 }
 
 export class InProcessWorker extends EventTarget implements WorkerLike {
@@ -29,6 +32,7 @@ export class InProcessWorker extends EventTarget implements WorkerLike {
     this.handle = createWorkerHost({
       loadSqlJs: options.loadSqlJs ?? loadSqlJsInNode,
       post: (message) => this.deliver(message),
+      ...(options.readText ? { readText: options.readText } : {}),
     });
   }
 
@@ -53,7 +57,7 @@ export class InProcessWorker extends EventTarget implements WorkerLike {
   private deliver(message: WorkerMessage): void {
     if (this.terminated) return;
     this.options.onPost?.(message);
-    if (message.type !== 'restore-point' && this.held.has(message.id)) return;
+    if (message.type !== 'restore-point' && message.type !== 'load-progress' && this.held.has(message.id)) return;
     const data = structuredClone(message);
     setTimeout(() => {
       if (!this.terminated) this.dispatchEvent(new MessageEvent('message', { data }));

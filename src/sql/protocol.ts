@@ -2,13 +2,34 @@
 // Requests carry an id; the worker answers each with exactly one ok or error
 // response, in the order received. Before running an exec it first sends a
 // restore-point message for that exec.
+import type { LoadFailure } from '../datasets/errors';
+import type { LoadReport } from '../datasets/load';
+import type { LoadProgress } from '../datasets/progress';
 import type { ExecOptions, ExecResult, InsertRequest, SqlParams, TableAccess } from './types';
+
+/** Datasets to load inside the worker: names as lessons give them, files fetched from `base` (an absolute URL). */
+export interface LoadSpec {
+  names: string[];
+  base: string;
+}
 
 export interface InitRequest {
   type: 'init';
   id: number;
   /** The client's latest restore point, or null for an empty database. */
   restorePoint: Uint8Array | null;
+  /**
+   * Loads to run again on top of it: a loaded dataset is not exported as a
+   * restore point (it can be made again), so a restart reloads it.
+   */
+  reload?: LoadSpec[];
+}
+
+/** Loads datasets inside the worker, posting load-progress messages while it runs; cancel() stops it like an exec. */
+export interface LoadRequest {
+  type: 'load';
+  id: number;
+  spec: LoadSpec;
 }
 
 export interface ExecRequest {
@@ -41,7 +62,7 @@ export interface RestoreRequest {
   bytes: Uint8Array;
 }
 
-export type WorkerRequest = InitRequest | ExecRequest | InsertRowsRequest | ResetRequest | SnapshotRequest | RestoreRequest;
+export type WorkerRequest = InitRequest | ExecRequest | LoadRequest | InsertRowsRequest | ResetRequest | SnapshotRequest | RestoreRequest;
 
 export type RequestType = WorkerRequest['type'];
 
@@ -49,6 +70,7 @@ export type RequestType = WorkerRequest['type'];
 export interface ResultOf {
   init: null;
   exec: ExecResult;
+  load: LoadReport[];
   insert: { inserted: number };
   reset: null;
   snapshot: Uint8Array;
@@ -68,6 +90,8 @@ export interface ErrorData {
   statement?: number;
   /** What the statements before the failing one read and wrote, for lineage. */
   tables?: TableAccess;
+  /** Why a dataset did not load, for load requests. */
+  load?: LoadFailure;
 }
 
 export interface ErrorResponse {
@@ -86,9 +110,22 @@ export interface RestorePointMessage {
   type: 'restore-point';
   id: number;
   bytes: Uint8Array | null;
+  /**
+   * True when the database may have changed but was too large to export:
+   * the client's restore point is older than this exec, so cancelling it
+   * loses more than the exec's own changes (the client says so).
+   */
+  skipped?: boolean;
 }
 
-export type WorkerMessage = OkResponse | ErrorResponse | RestorePointMessage;
+/** Sent while a load request runs, at most ~10 a second. */
+export interface LoadProgressMessage {
+  type: 'load-progress';
+  id: number;
+  progress: LoadProgress;
+}
+
+export type WorkerMessage = OkResponse | ErrorResponse | RestorePointMessage | LoadProgressMessage;
 
 /** For the default branch of an exhaustive switch: fails to compile if a case is missing. */
 export function unreachable(value: never): never {

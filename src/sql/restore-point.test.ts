@@ -35,7 +35,7 @@ describe('snapshot and restore', () => {
     core.exec('create table t(a); insert into t values (42)');
     const bytes = core.takeRestorePoint();
     expect(bytes).not.toBeNull();
-    const reopened = new SqlCore(sqlJs, bytes);
+    const reopened = new SqlCore(sqlJs, bytes as Uint8Array);
     expect(reopened.takeRestorePoint()).toBeNull();
     expect(reopened.exec('select a from t').result.rows).toEqual([[42]]);
   });
@@ -67,7 +67,7 @@ describe('restore points are taken only when the database may have changed', () 
     expect(bytes).toBeInstanceOf(Uint8Array);
     expect(core.takeRestorePoint()).toBeNull();
     // The restore point is the database as it was when taken.
-    const copy = new SqlCore(sqlJs, bytes);
+    const copy = new SqlCore(sqlJs, bytes as Uint8Array);
     expect(copy.exec('select count(*) from sqlite_schema').result.rows).toEqual(
       core.exec('select count(*) from sqlite_schema').result.rows,
     );
@@ -100,6 +100,18 @@ describe('restore points are taken only when the database may have changed', () 
     expect(core.takeRestorePoint()).toBeNull();
     core.exec('commit');
     const bytes = core.takeRestorePoint();
-    expect(new SqlCore(sqlJs, bytes).exec('select a from t').result.rows).toEqual([[1]]);
+    expect(new SqlCore(sqlJs, bytes as Uint8Array).exec('select a from t').result.rows).toEqual([[1]]);
+  });
+
+  it('skips the export of a database larger than the limit, and stays dirty', () => {
+    core.exec('create table t(a); insert into t values (1)');
+    expect(core.takeRestorePoint(1024)).toBe('too-large');
+    expect(core.takeRestorePoint()).toBeInstanceOf(Uint8Array);
+  });
+
+  it('counts the database as it is as restored after markClean', () => {
+    core.exec('create table t(a)');
+    core.markClean();
+    expect(core.takeRestorePoint()).toBeNull();
   });
 });

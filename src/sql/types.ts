@@ -100,8 +100,16 @@ export class SqlError extends Error {
 /** Thrown by exec() when the query was stopped by cancel(). */
 export class SqlCancelledError extends Error {
   override name = 'SqlCancelledError';
-  constructor() {
-    super('The query was stopped. The database is as it was before this cell ran.');
+  /**
+   * `wentFurtherBack`: the database was too large to keep a copy of before
+   * this cell, so it is back where the lesson's data was last saved or loaded.
+   */
+  constructor(readonly wentFurtherBack = false) {
+    super(
+      wentFurtherBack
+        ? 'The query was stopped. The database was too large to keep a copy of before every cell, so it went back to how it was when the lesson\'s data loaded: tables and changes made since then are gone.'
+        : 'The query was stopped. The database is as it was before this cell ran.',
+    );
   }
 }
 

@@ -1,9 +1,13 @@
 // SqlEngine over a Worker: a promise per request, one request in flight at a
 // time, and cancel() by replacing the worker and restoring the last restore
 // point the worker sent (see protocol.ts).
+import { DatasetLoadError } from '../datasets/errors';
+import type { LoadReport } from '../datasets/load';
+import type { LoadProgress } from '../datasets/progress';
 import {
   unreachable,
   type ErrorData,
+  type LoadSpec,
   type RequestType,
   type ResultOf,
   type WorkerMessage,
@@ -35,7 +39,11 @@ interface Job {
   /** Settles when the worker reported this exec's restore point, or when the job ended. */
   started: Promise<void>;
   markStarted(): void;
+  onProgress?: (progress: LoadProgress) => void;
 }
+
+/** Requests that cancel() stops by replacing the worker. */
+const STOPPABLE = new Set<RequestType>(['exec', 'load']);
 
 export class WorkerSqlEngine implements SqlEngine {
   private worker!: WorkerLike;
@@ -46,6 +54,13 @@ export class WorkerSqlEngine implements SqlEngine {
   private queue: Job[] = [];
   /** The latest database file the worker sent; null means "an empty database". */
   private restorePoint: Uint8Array | null = null;
+  /** Loads made on top of restorePoint: a restart runs them again rather than keeping an export of their data. */
+  private reloads: LoadSpec[] = [];
+  /**
+   * True when the database changed after the restore point but was too large
+   * to export: a cancel then goes back further than the running exec.
+   */
+  private restorePointBehind = false;
   private recovery: Promise<void> | null = null;
   /** While cancel() waits for a restore point, no further request may start. */
   private paused = false;
@@ -68,6 +83,17 @@ export class WorkerSqlEngine implements SqlEngine {
   exec(sql: string, params?: SqlParams, options?: ExecOptions): Promise<ExecResult> {
     const body = { type: 'exec' as const, sql, ...(params === undefined ? {} : { params }), ...(options ? { options } : {}) };
     return this.send<'exec'>(body);
+  }
+
+  /**
+   * Loads datasets inside the worker (fetch, parse, generate, insert), so the
+   * page's thread only gets progress snapshots. cancel() stops it; the
+   * database is then as it was before the load.
+   */
+  async load(spec: LoadSpec, onProgress?: (progress: LoadProgress) => void): Promise<LoadReport[]> {
+    const reports = await this.send<'load'>({ type: 'load', spec }, onProgress);
+    this.reloads.push(spec);
+    return reports;
   }
 
   insert(request: InsertRequest): Promise<{ inserted: number }> {
@@ -99,7 +125,7 @@ export class WorkerSqlEngine implements SqlEngine {
     if (this.stopped) return Promise.resolve();
     const cutoff = this.nextId;
     const job = this.running;
-    if (!job || job.request.type !== 'exec') {
+    if (!job || !STOPPABLE.has(job.request.type)) {
       // Nothing started yet, so the database is already as it was before them.
       this.rejectQueuedBefore(cutoff);
       return Promise.resolve();
@@ -133,7 +159,8 @@ export class WorkerSqlEngine implements SqlEngine {
     }
     this.worker.terminate();
     this.running = null;
-    job.reject(new SqlCancelledError());
+    job.reject(new SqlCancelledError(this.restorePointBehind));
+    this.restorePointBehind = false;
     this.rejectQueuedBefore(cutoff);
     await this.startWorker();
   }
@@ -149,9 +176,10 @@ export class WorkerSqlEngine implements SqlEngine {
     this.queue = kept;
   }
 
-  private send<K extends RequestType>(body: RequestBody<K>): Promise<ResultOf[K]> {
+  private send<K extends RequestType>(body: RequestBody<K>, onProgress?: (progress: LoadProgress) => void): Promise<ResultOf[K]> {
     if (this.stopped) return Promise.reject(this.stopped);
     const job = this.makeJob({ ...body, id: this.nextId++ } as WorkerRequest);
+    if (onProgress) job.job.onProgress = onProgress;
     this.queue.push(job.job);
     this.pump();
     return job.promise as Promise<ResultOf[K]>;
@@ -197,7 +225,7 @@ export class WorkerSqlEngine implements SqlEngine {
     });
     this.worker = worker;
     // Structured clone copies the bytes, so ours stay usable for the next restart.
-    const init = this.makeJob({ type: 'init', id: this.nextId++, restorePoint: this.restorePoint });
+    const init = this.makeJob({ type: 'init', id: this.nextId++, restorePoint: this.restorePoint, reload: [...this.reloads] });
     this.queue.unshift(init.job);
     this.pump();
     return init.promise.then(() => undefined);
@@ -216,8 +244,17 @@ export class WorkerSqlEngine implements SqlEngine {
     if (!job || job.request.id !== message.id) return;
     switch (message.type) {
       case 'restore-point':
-        if (message.bytes) this.restorePoint = message.bytes;
+        if (message.bytes) {
+          // The export holds everything loaded so far.
+          this.restorePoint = message.bytes;
+          this.reloads = [];
+          this.restorePointBehind = false;
+        }
+        if (message.skipped) this.restorePointBehind = true;
         job.markStarted();
+        return;
+      case 'load-progress':
+        job.onProgress?.(message.progress);
         return;
       case 'ok':
         if (message.request === job.request.type) job.resolve(message.value);
@@ -263,6 +300,9 @@ export class WorkerSqlEngine implements SqlEngine {
 }
 
 /** Errors cross the worker boundary as data; callers get SqlError back. */
-export function toSqlError(data: ErrorData): SqlError {
+export function toSqlError(data: ErrorData): SqlError | DatasetLoadError {
+  if (data.load) return new DatasetLoadError(data.message, data.load);
+  // The offline view (#14) knows this failure by its name (see datasets/not-cached.ts).
+  if (data.name === 'DataNotCachedError') return Object.assign(new SqlError(data.message), { name: data.name });
   return new SqlError(data.message, data.statement, data.tables);
 }

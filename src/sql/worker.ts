@@ -2,6 +2,7 @@
 import initSqlJs from 'sql.js';
 // Vite emits the wasm as an asset of this site, so no request leaves the origin.
 import wasmUrl from 'sql.js/dist/sql-wasm.wasm?url';
+import { fetchSource } from '../datasets/browser-source';
 import type { WorkerRequest } from './protocol';
 import { createWorkerHost } from './worker-host';
 
@@ -10,6 +11,7 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 const handle = createWorkerHost({
   loadSqlJs: () => initSqlJs({ locateFile: () => wasmUrl }),
   post: (message, transfer) => scope.postMessage(message, transfer),
+  readText: (base) => fetchSource(base),
 });
 
 scope.onmessage = (event: MessageEvent<WorkerRequest>) => handle(event.data);

@@ -54,6 +54,15 @@ const en = {
   loadingEditor: 'Loading the editor…',
   loadingData: (names: string[]) => `Loading ${names.join(', ')}…`,
   dataReady: 'Data loaded',
+  // Dataset loading (issue #13); #14's offline message keys on the failure's kind.
+  loadProgress: (rows: number, rowsPerSecond: number, remainingMs: number | null) =>
+    `${rows.toLocaleString('en-US')} rows · ${Math.round(rowsPerSecond).toLocaleString('en-US')} rows/s` +
+    (remainingMs === null ? '' : ` · about ${Math.max(1, Math.round(remainingMs / 1000))} s left`),
+  loadFileProgress: (bytes: number, rows: number) =>
+    `${(bytes / 1e6).toFixed(1)} MB · ${rows.toLocaleString('en-US')} rows`,
+  cancelLoad: 'Cancel',
+  retryLoad: 'Retry',
+  loadCancelled: 'Loading stopped. Run a cell or press Retry to load the data again.',
   dataFailed: 'The data did not load',
   rowCount: (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'row' : 'rows'}`,
   rowsShown: (shown: number, total: number) =>

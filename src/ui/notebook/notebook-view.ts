@@ -6,6 +6,7 @@ import type { LessonProgress, LessonProgressState } from '../../notebook/lesson-
 import { listenForProgressEvents } from '../progress/progress-events';
 import { renderMarkdown } from '../cell/markdown';
 import type { CellRunDetail, CodeCellView } from '../cell/code-cell';
+import { fileFraction } from '../../datasets/progress';
 import { strings } from '../strings';
 import '../cell/code-cell';
 import '../offline/data-failed';
@@ -93,6 +94,7 @@ export class NotebookView extends LitElement {
                     <span>${this.datasetText()}</span>
                   </p>
                   <dew-data-failed .status=${state.datasets} .retry=${() => this.runtime.prepare()}></dew-data-failed>
+                  ${this.renderLoadControls()}
                 </div>`
               : nothing}
           </div>
@@ -143,6 +145,24 @@ export class NotebookView extends LitElement {
     </div>`;
   }
 
+  /** A bar per file while data loads, with Cancel (dew-data-failed offers Retry after a failure or a cancel). */
+  private renderLoadControls() {
+    const status = this.state!.datasets;
+    if (status.state !== 'loading') return nothing;
+    const p = status.progress;
+    return html`<div class="load-progress" role="status">
+      ${p?.files.map(
+        (f) => html`<label class="load-file"
+          ><code>${f.dataset}</code>
+          <progress max="1" value=${fileFraction(f)}></progress>
+          <span>${strings.loadFileProgress(f.bytes, f.rows)}</span></label
+        >`,
+      )}
+      ${p ? html`<p>${strings.loadProgress(p.rows, p.rowsPerSecond, p.remainingMs)}</p>` : nothing}
+      <button class="load-cancel" @click=${() => void this.runtime.cancelDatasets()}>${strings.cancelLoad}</button>
+    </div>`;
+  }
+
   private datasetText(): string {
     const status = this.state!.datasets;
     switch (status.state) {
@@ -152,7 +172,7 @@ export class NotebookView extends LitElement {
         return strings.dataReady;
       case 'error':
         // dew-data-failed below says what went wrong, with a Retry.
-        return strings.dataFailed;
+        return status.cancelled ? strings.loadCancelled : strings.dataFailed;
       default:
         return '';
     }
