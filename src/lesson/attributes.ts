@@ -181,6 +181,7 @@ export const CELL_ATTRIBUTES: { readonly [K in CellLanguage]: Readonly<Record<st
   js: { id: ID, static: STATIC, exercise: EXERCISE, solution: SOLUTION, for: FOR, timeout: TIMEOUT },
   chart: { id: ID, static: STATIC },
   stream: { id: ID, static: STATIC },
+  pipeline: { id: ID, static: STATIC, exercise: EXERCISE, solution: SOLUTION, for: FOR },
 };
 
 /**

@@ -3,6 +3,8 @@ import type { Problem } from './problem';
 import { fenceContent, findFences, type Fence } from './fences';
 import { classifyFence } from './classify';
 import { attachCompanions, type Companion } from './exercises';
+import { parsePipelineSpec } from '../pipeline/spec';
+import { didYouMean } from './suggest';
 
 // Turns the Markdown after the front matter into cells: each runnable fence is a
 // code cell (an exercise is one too), and the prose between them (including
@@ -84,7 +86,34 @@ export function readBody(lines: readonly string[], firstLine: number): BodyResul
   }
   flushProse(lines.length);
   problems.push(...attachCompanions(exercises, companions, idLines));
+  problems.push(...pipelineProblems(cells, idLines));
   return { cells, problems };
+}
+
+/**
+ * A pipeline cell's spec (and a pipeline exercise's solution) is checked here,
+ * so an author sees file:line errors before any learner runs it. The starter
+ * code of a pipeline exercise may be meant to be fixed, so it is not.
+ */
+function pipelineProblems(cells: readonly Cell[], idLines: ReadonlyMap<string, number>): Problem[] {
+  const problems: Problem[] = [];
+  const check = (source: string, fenceLine: number): void => {
+    const parsed = parsePipelineSpec(source);
+    if (!parsed.ok) {
+      for (const e of parsed.errors) problems.push({ line: fenceLine + e.line, message: `pipeline spec: ${e.message}` });
+      return;
+    }
+    for (const task of parsed.spec.tasks) {
+      if (task.sqlFrom !== undefined && !idLines.has(task.sqlFrom)) {
+        problems.push({ line: fenceLine + task.line, message: `pipeline spec: task '${task.id}' takes its SQL from cell '${task.sqlFrom}', which is no cell of this lesson${didYouMean(task.sqlFrom, [...idLines.keys()])}` });
+      }
+    }
+  };
+  for (const cell of cells) {
+    if (cell.kind === 'pipeline') check(cell.source, cell.line);
+    else if (cell.kind === 'exercise' && cell.language === 'pipeline' && cell.lines.solution > 0) check(cell.solution, cell.lines.solution);
+  }
+  return problems;
 }
 
 function unclosedMessage(fence: Fence): string {

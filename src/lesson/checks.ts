@@ -1,5 +1,5 @@
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
-import { DEFAULT_COMPARE_OPTIONS, type CompareOptions, type ExerciseCheck, type ExerciseCheckKind } from './types';
+import { DEFAULT_COMPARE_OPTIONS, PIPELINE_PARTITION_STATUSES, PIPELINE_TI_STATES, type CompareOptions, type ExerciseCheck, type ExerciseCheckKind, type PipelineStateCheck } from './types';
 import type { Problem } from './problem';
 import { closest } from './suggest';
 
@@ -93,7 +93,46 @@ export const CHECK_KINDS: { readonly [K in ExerciseCheckKind]: KindSpec } = {
     required: [['off', 'setup']],
     example: '- variant: {off: the task counts the defects planted in this very file}',
   },
+  pipeline_state: {
+    options: {
+      task: NAME,
+      table: NAME,
+      state: { type: 'enum', values: PIPELINE_TI_STATES },
+      partitions: { type: 'enum', values: PIPELINE_PARTITION_STATUSES },
+      tries: { type: 'number', integer: true },
+      rows: { type: 'number', integer: true },
+      ds: TEXT,
+      from: TEXT,
+      to: TEXT,
+      message: TEXT,
+    },
+    required: [['task', 'table'], ['ds', 'from']],
+    example: '- pipeline_state: {task: clean_trips, state: success, from: 2024-04-15, to: 2024-04-21}',
+  },
 };
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** What the option table cannot say about a pipeline_state check. */
+function pipelineStateProblems(values: Map<string, unknown>, raw: Map<string, RawOption>, line: number): Problem[] {
+  const problems: Problem[] = [];
+  const has = (k: string): boolean => values.has(k);
+  if (has('task') && has('table')) problems.push({ line, message: 'pipeline_state checks a task (with state or tries) or a table (with partitions or rows), not both' });
+  if (has('task') && !has('state') && !has('tries')) problems.push({ line, message: 'pipeline_state on a task needs state: (success, failed, …) or tries: N' });
+  if (has('table') && !has('partitions') && !has('rows')) problems.push({ line, message: 'pipeline_state on a table needs partitions: materialized | failed | missing (or rows: N)' });
+  if (has('task') && (has('partitions') || has('rows'))) problems.push({ line, message: 'partitions and rows belong to a table — write table: name instead of task:' });
+  if (has('table') && (has('state') || has('tries'))) problems.push({ line, message: 'state and tries belong to a task — write task: id instead of table:' });
+  if (has('ds') && (has('from') || has('to'))) problems.push({ line, message: 'give ds (one day) or from and to (a range), not both' });
+  if (has('from') !== has('to') && !has('ds')) problems.push({ line, message: 'a range needs both from and to' });
+  for (const k of ['ds', 'from', 'to']) {
+    const v = values.get(k);
+    const d = typeof v === 'string' ? new Date(`${v}T00:00:00Z`) : undefined;
+    if (typeof v === 'string' && (!DAY.test(v) || Number.isNaN(d!.getTime()) || d!.toISOString().slice(0, 10) !== v)) {
+      problems.push({ line: raw.get(k)?.valueLine ?? line, message: `${k} '${v}' is not a date — write YYYY-MM-DD` });
+    }
+  }
+  return problems;
+}
 
 const KINDS = Object.keys(CHECK_KINDS) as ExerciseCheckKind[];
 
@@ -270,6 +309,7 @@ function readItem(doc: Document, item: unknown, line: number, lineOf: (node: unk
     problems.push({ line: raw.get('min')!.valueLine, message: `min (${min}) is larger than max (${max}) — swap them` });
   }
 
+  if (kind === 'pipeline_state' && problems.length === 0) problems.push(...pipelineStateProblems(values, raw, kindLine));
   if (problems.length > 0) return { problems };
   return { check: build(kind, kindLine, values), problems };
 }
@@ -447,6 +487,18 @@ function build(kind: ExerciseCheckKind, line: number, values: Map<string, unknow
         ...(values.has('off') ? { off: text(values, 'off') } : {}),
         ...(values.has('setup') ? { setup: text(values, 'setup') } : {}),
       };
+    case 'pipeline_state': {
+      const check: PipelineStateCheck = { kind, line, from: text(values, values.has('ds') ? 'ds' : 'from'), to: text(values, values.has('ds') ? 'ds' : 'to') };
+      for (const k of ['task', 'table', 'state', 'partitions'] as const) {
+        const v = optionalText(values, k);
+        if (v !== undefined) (check as unknown as Record<string, string>)[k] = v;
+      }
+      const tries = optionalNumber(values, 'tries');
+      const rows = optionalNumber(values, 'rows');
+      if (tries !== undefined) check.tries = tries;
+      if (rows !== undefined) check.rows = rows;
+      return withMessage(check, values);
+    }
     default:
       return kind satisfies never;
   }

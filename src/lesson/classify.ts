@@ -120,7 +120,7 @@ function classifyCellFence(fence: Fence, language: CellLanguage, syntax: string[
     );
   }
   const cellId = typeof id === 'string' ? id : undefined;
-  if (exercise && (language === 'sql' || language === 'js')) {
+  if (exercise && (language === 'sql' || language === 'js' || language === 'pipeline')) {
     return { role: { role: 'exercise', language, id: cellId, attrs }, problems };
   }
   // CELL_ATTRIBUTES gives chart no exercise flag, so that case was reported as an unknown attribute.
@@ -179,7 +179,7 @@ function nearMissProblems(fence: Fence, language: string, attributes: readonly A
     return [`${what}, so learners would see this block as text${meant} (an exercise's parts are ${COMPANION_FORMS})`];
   }
   if (language === '') {
-    return hasId ? [`this fence has an id but no language — write ${fence.marker}sql, ${fence.marker}js or ${fence.marker}chart before the attributes`] : [];
+    return hasId ? [`this fence has an id but no language — write ${fence.marker}sql, ${fence.marker}js, ${fence.marker}chart or ${fence.marker}pipeline before the attributes`] : [];
   }
   const lower = language.toLowerCase();
   const caseSlip = isCellLanguage(lower);

@@ -61,11 +61,17 @@ export interface StreamCell extends CodeCellBase {
 }
 
 /** Fence languages that become runnable cells; a fence in any other language stays prose. */
-export const CELL_LANGUAGES = ['sql', 'js', 'chart', 'stream'] as const;
+/** A YAML pipeline spec (src/pipeline): a DAG of tasks over daily partitions. */
+export interface PipelineCell extends CodeCellBase {
+  kind: 'pipeline';
+}
+
+/** Fence languages that become runnable cells; a fence in any other language stays prose. */
+export const CELL_LANGUAGES = ['sql', 'js', 'chart', 'stream', 'pipeline'] as const;
 export type CellLanguage = (typeof CELL_LANGUAGES)[number];
 
 /** Languages an exercise can be written in. */
-export const EXERCISE_LANGUAGES = ['sql', 'js'] as const;
+export const EXERCISE_LANGUAGES = ['sql', 'js', 'pipeline'] as const;
 export type ExerciseLanguage = (typeof EXERCISE_LANGUAGES)[number];
 
 /**
@@ -212,7 +218,32 @@ export interface VariantCheck extends CheckBase {
   setup?: string;
 }
 
-export type ExerciseCheck = ResultCheck | TableCheck | DataTestCheck | IdempotentCheck | ReadsCheck | VariantCheck;
+/** Task-instance states and partition statuses a pipeline_state check can ask for. */
+export const PIPELINE_TI_STATES = ['success', 'failed', 'up_for_retry', 'upstream_failed', 'skipped', 'none'] as const;
+export const PIPELINE_PARTITION_STATUSES = ['missing', 'failed', 'materialized'] as const;
+
+/**
+ * A pipeline exercise's state after the learner's pipeline ran: a task's
+ * instances on some days are in a state (or took at least `tries` tries), or
+ * a written table's partitions on those days are materialized / failed / missing.
+ */
+export interface PipelineStateCheck extends CheckBase {
+  kind: 'pipeline_state';
+  task?: string;
+  table?: string;
+  state?: (typeof PIPELINE_TI_STATES)[number];
+  partitions?: (typeof PIPELINE_PARTITION_STATUSES)[number];
+  /** At least this many tries (with task). */
+  tries?: number;
+  /** Rows each partition holds (with table). */
+  rows?: number;
+  /** First and last day, inclusive ('ds' sets both). */
+  from: string;
+  to: string;
+  message?: string;
+}
+
+export type ExerciseCheck = ResultCheck | TableCheck | DataTestCheck | IdempotentCheck | ReadsCheck | VariantCheck | PipelineStateCheck;
 export type ExerciseCheckKind = ExerciseCheck['kind'];
 
 /**
@@ -234,7 +265,7 @@ export interface ExerciseCell extends CodeCellBase {
   lines: { solution: number; checks: number; hints: number[] };
 }
 
-export type CodeCell = SqlCell | JsCell | ChartCell | StreamCell | ExerciseCell;
+export type CodeCell = SqlCell | JsCell | ChartCell | StreamCell | PipelineCell | ExerciseCell;
 export type CodeCellKind = CodeCell['kind'];
 export type Cell = MarkdownCell | CodeCell;
 export type CellKind = Cell['kind'];

@@ -7,6 +7,8 @@ import type { MadeBy } from './made-by-exercise';
 import type { SandboxOutput } from '../sandbox/protocol';
 import type { ResultSet, TableAccess } from '../sql/types';
 import type { StreamRun, StreamSpec } from '../stream';
+import type { PipelineSpec, PipelineState } from '../pipeline/types';
+import type { PipelineSession } from './pipeline-executor';
 
 export type CellStatus = 'idle' | 'queued' | 'running' | 'done' | 'error' | 'stale';
 
@@ -29,7 +31,12 @@ export type CellOutput =
    * made-by-exercise.ts); `tip`: how to fix an error whose message names only the symptom.
    */
   | { kind: 'error'; message: string; statement?: number; tables?: TableAccess; madeBy?: MadeBy; tip?: ErrorTip }
-  | { kind: 'stopped'; message: string };
+  | { kind: 'stopped'; message: string }
+  /**
+   * A pipeline cell's simulation: its spec, the scheduler's state (runs, task
+   * instances, their logs), and the live session the view's controls drive.
+   */
+  | { kind: 'pipeline'; spec: PipelineSpec; state: PipelineState; tables: TableAccess; session: PipelineSession };
 
 export interface CellState {
   id: string;
@@ -93,7 +100,9 @@ export function transition(cell: CellState, event: CellEvent): CellState {
 
 export function isSuccess(output: CellOutput): boolean {
   // A wrong exercise answer is a finished run, not a failure: Run all goes on past it.
-  return output.kind === 'table' || output.kind === 'chart' || output.kind === 'stream' || output.kind === 'exercise' || (output.kind === 'js' && !output.failed);
+  // A pipeline whose runs failed still ran: its failures are what the learner looks at.
+  const finished = ['table', 'chart', 'stream', 'exercise', 'pipeline'] as const;
+  return (finished as readonly string[]).includes(output.kind) || (output.kind === 'js' && !output.failed);
 }
 
 export function unreachable(x: never): never {

@@ -8,6 +8,7 @@ import type { CellOutput } from './cell-state';
 import { checkExercise } from './exercises';
 import type { VariantSource } from './exercises/variant-check';
 import { runStreamCell } from './stream-executor';
+import { runPipeline, runPipelineCell, type PipelineCommand } from './pipeline-executor';
 
 export interface ExecContext {
   engine: SqlEngine;
@@ -17,6 +18,10 @@ export interface ExecContext {
   signal?: AbortSignal;
   /** The cell being run, for executors that need more than its code (exercises). */
   cell?: CodeCell;
+  /** The current code of another cell (a pipeline task's sql_from). */
+  sourceOf?(cellId: string): string | undefined;
+  /** A command from a pipeline view's controls, and the output it continues. */
+  pipeline?: { command: PipelineCommand; previous?: CellOutput };
 }
 
 export type Executor = (source: string, ctx: ExecContext) => Promise<CellOutput>;
@@ -89,7 +94,12 @@ export function exerciseExecutor(js?: Executor, variant?: VariantSource): Execut
     const cell = ctx.cell;
     if (cell?.kind !== 'exercise') return { kind: 'error', message: 'Not an exercise cell.' };
     if (cell.language === 'js' && !js) return { kind: 'error', message: 'JavaScript cells cannot run here.' };
-    const run = cell.language === 'js' && js ? (code: string) => js(code, ctx) : undefined;
+    const run =
+      cell.language === 'js' && js
+        ? (code: string) => js(code, ctx)
+        : cell.language === 'pipeline'
+          ? (code: string) => runPipeline(code, ctx)
+          : undefined;
     const report = await checkExercise(ctx.engine, cell, source, { run, keepPassingState: true, variant });
     const learner = report.learnerOutput;
     const tables = 'tables' in learner ? learner.tables : undefined;
@@ -107,5 +117,6 @@ export const defaultExecutors: Partial<Record<CodeCell['kind'], Executor>> = {
   sql: runSql,
   chart: runChart,
   stream: runStreamCell,
+  pipeline: runPipelineCell,
   exercise: exerciseExecutor(),
 };

@@ -7,13 +7,14 @@ import { DatasetLoadError, type LoadFailure } from '../datasets/errors';
 import type { LoadProgress } from '../datasets/progress';
 import type { CodeCell, Lesson } from '../lesson/types';
 import { readSchema, type SchemaInfo } from '../sql/schema';
-import { SqlCancelledError, type ResultSet, type SqlEngine } from '../sql/types';
+import { SqlCancelledError, type ResultSet, type SqlEngine, type SqlParams } from '../sql/types';
 import { parseChartSpec } from '../charts';
 import { allStaleCells, type CellLineage, type DatasetTables } from './lineage';
 import { initialCell, isSuccess, transition, type CellEvent, type CellOutput, type CellState } from './cell-state';
 import { defaultExecutors, errorOutput, type Executor } from './executors';
 import { exerciseMakingMissingTable } from './made-by-exercise';
 import { errorTip } from './exercises';
+import type { PipelineCommand } from './pipeline-executor';
 
 export type DatasetStatus =
   | { state: 'pending' }
@@ -55,6 +56,8 @@ interface QueuedRun {
   runId: number;
   /** Runs queued together by runAll(); an error withdraws the rest of its batch. */
   batch: number;
+  /** A pipeline view's control: continue the cell's last simulation instead of starting over. */
+  command?: PipelineCommand;
 }
 
 type Listener = (state: NotebookState) => void;
@@ -123,6 +126,14 @@ export class NotebookRuntime {
     return this.enqueue([id], this.nextBatch++);
   }
 
+  /**
+   * Sends a pipeline view's command (step, clear, backfill, …) to a pipeline
+   * cell; it runs in the queue like any run. Resolves when it has finished.
+   */
+  pipeline(id: string, command: PipelineCommand): Promise<void> {
+    return this.enqueue([id], this.nextBatch++, command);
+  }
+
   /** Queues every code cell top to bottom; the first error withdraws the rest. */
   runAll(): Promise<void> {
     return this.enqueue(
@@ -145,8 +156,8 @@ export class NotebookRuntime {
   }
 
   /** The first rows of a table, for the schema browser; not a cell run, so nothing is recorded. */
-  async preview(sql: string): Promise<ResultSet> {
-    return (await this.options.engine.exec(sql, undefined, { maxRows: 50 })).result;
+  async preview(sql: string, params?: SqlParams): Promise<ResultSet> {
+    return (await this.options.engine.exec(sql, params, { maxRows: 50 })).result;
   }
 
   /** Loads the lesson's datasets now (runs also do this on demand). */
@@ -188,12 +199,12 @@ export class NotebookRuntime {
     this.emit();
   }
 
-  private enqueue(ids: string[], batch: number): Promise<void> {
+  private enqueue(ids: string[], batch: number, command?: PipelineCommand): Promise<void> {
     const done: Promise<void>[] = [];
     for (const cellId of ids) {
       if (!this.codeCells.has(cellId)) throw new Error(`No code cell with id '${cellId}' in lesson ${this.lesson.id}`);
       const runId = this.nextRunId++;
-      this.queue.push({ cellId, runId, batch });
+      this.queue.push({ cellId, runId, batch, ...(command ? { command } : {}) });
       done.push(new Promise((resolve) => this.waiters.set(runId, resolve)));
       this.apply(cellId, { type: 'queue', runId });
     }
@@ -238,6 +249,8 @@ export class NotebookRuntime {
             resultOf: (id) => this.resultOf(id),
             signal: this.abort.signal,
             cell,
+            sourceOf: (id) => this.cell(id)?.source,
+            ...(item.command ? { pipeline: { command: item.command, previous: this.cell(item.cellId)?.output } } : {}),
           })
         : errorOutput(new Error(`This version of the workbench cannot run ${kind} cells yet.`));
       if (output.kind === 'exercise' && !output.pass) {

@@ -17,6 +17,7 @@ import type { CellOutput } from './cell-state';
 import { defaultExecutors, exerciseExecutor, jsExecutor, type Executor } from './executors';
 import { verifyExercise, type VariantSource } from './exercises';
 import { VariantWorld } from './variant-world';
+import { runPipeline } from './pipeline-executor';
 import type { DatasetTables } from './lineage';
 import { NotebookRuntime, type RuntimeOptions } from './runtime';
 
@@ -143,7 +144,13 @@ async function verifyExerciseInOrder(
     report(cell.line, `cell ${cell.id} failed: JavaScript cells cannot run here (no sandbox was given)`);
     return;
   }
-  const run = cell.language === 'js' && js ? (code: string) => js(code, { engine }) : undefined;
+  const sourceOf = (id: string) => runtime.cell(id)?.source;
+  const run =
+    cell.language === 'js' && js
+      ? (code: string) => js(code, { engine })
+      : cell.language === 'pipeline'
+        ? (code: string) => runPipeline(code, { engine, sourceOf })
+        : undefined;
   const problems = await verifyExercise(engine, cell, { run, variant });
   for (const p of problems) report(p.line, p.message);
   // verifyExercise reports the starter at the exercise's own line and the solution elsewhere.
@@ -182,6 +189,8 @@ function cellProblem(cell: Exclude<CodeCell, ExerciseCell>, output: CellOutput |
       return undefined;
     case 'js':
       return output.failed ? describe(output) : undefined;
+    case 'pipeline':
+      return cell.kind === 'pipeline' ? undefined : describe(output);
     default:
       return describe(output);
   }
@@ -207,6 +216,8 @@ function describe(output: CellOutput | undefined): string {
       return 'it drew a chart where a table was expected';
     case 'stream':
       return 'it replayed a stream where a table was expected';
+    case 'pipeline':
+      return 'it ran a pipeline where something else was expected';
   }
 }
 

@@ -15,6 +15,7 @@ import { feedback, type Feedback } from './feedback';
 import { rerunChanges } from './idempotent';
 import { readsVerdict } from './reads';
 import { exactCountTables, variantChecks, variantFeedback, variantOff, variantSetup, type VariantOutcome, type VariantSource } from './variant-check';
+import { pipelineStateFeedback } from './pipeline-state';
 
 /** Runs code as its cell would and returns what the cell would show. */
 export type RunCode = (source: string) => Promise<CellOutput>;
@@ -136,6 +137,7 @@ export async function checkExercise(
     const tested = new Map<ExerciseCheck, Feedback[]>();
     for (const check of exercise.checks) {
       if (isDataTest(check)) tested.set(check, await runDataTest(engine, check));
+      else if (check.kind === 'pipeline_state') tested.set(check, pipelineStateFeedback(check, output.kind === 'pipeline' ? output : undefined));
     }
     // Taken before any second run: a passing attempt is kept as one run of
     // the cell left it, the state every other check judged. (Its checked
@@ -397,7 +399,7 @@ function evaluate(
   rerun: ReadonlyMap<IdempotentCheck, Feedback[]> | undefined,
 ): { pass: boolean; feedback: Feedback[] } {
   if (check.kind === 'variant' || check.kind === 'reads') return { pass: true, feedback: [] };
-  if (isDataTest(check) || isIdempotent(check)) {
+  if (isDataTest(check) || isIdempotent(check) || check.kind === 'pipeline_state') {
     const items = (isIdempotent(check) ? rerun?.get(check) : tested.get(check)) ?? [];
     return { pass: items.length === 0, feedback: items };
   }

@@ -81,6 +81,14 @@ export interface FeedbackParams {
   relationships: Note & { table: string; column: string; to: string; field: string; count: number; rows: number; examples: CountedValue[] };
   'row-count': Note & { table: string; count: number; min?: number; max?: number };
   'no-rows': Note & { count: number };
+  /**
+   * A pipeline_state check: on `days` (day, what was found) the task's
+   * instance (or the table's partition) is not `expected`; `of` names it.
+   * `found` is a state, a partition status, 'no run', 'N tries' or 'N rows'.
+   */
+  'pipeline-state': Note & { of: { task: string } | { table: string }; expected: string; total: number; days: Array<{ ds: string; found: string }> };
+  /** A pipeline_state check on an attempt that produced no pipeline (not a pipeline cell). */
+  'pipeline-missing': Record<string, never>;
   /** `tip`: how to get past an error SQLite words unhelpfully (error-tips.ts). */
   'learner-error': { message: string; statement?: number; tip?: ErrorTip };
   /**

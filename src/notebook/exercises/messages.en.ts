@@ -120,6 +120,14 @@ export const en: FeedbackCatalog = {
           : `at most ${max ?? 0}`;
     return withNote(`Table ${q(p.table)} has ${plural(p.count, 'row', 'rows')}; it should have ${want}.`, p.note);
   },
+  'pipeline-state': (p) => {
+    const what = 'task' in p.of ? `Task ${q(p.of.task)}` : `Table ${q(p.of.table)}'s partition`;
+    const shown = p.days.map((d) => `${d.ds}: ${d.found}`).join(', ');
+    const more = p.total > p.days.length ? ` and ${p.total - p.days.length} more` : '';
+    const base = `${what} should be ${p.expected} on ${plural(p.total, 'day', 'days')} where it is not — ${shown}${more}.`;
+    return p.note === undefined ? base : `${base} ${p.note}`;
+  },
+  'pipeline-missing': () => 'This check needs a pipeline run: run the pipeline cell.',
   'no-rows': (p) =>
     p.note === undefined
       ? `A check found ${plural(p.count, 'row', 'rows')} that should not exist.`

@@ -17,6 +17,7 @@ import '../chart/chart-view';
 import '../stream/stream-view';
 import type { StreamRun } from '../../stream';
 import type { TradeFigures } from '../stream/stream-view';
+import '../pipeline/pipeline-view';
 import '../progress/cell-actions';
 import '../progress/conflict-notice';
 
@@ -26,9 +27,9 @@ export interface CellRunDetail extends RunRequestDetail {
 
 export type { ExerciseProgressView };
 
-type Language = 'sql' | 'js' | 'chart' | 'stream';
-const EDITOR_LANGUAGE: Record<Language, EditorLanguage> = { sql: 'sql', js: 'javascript', chart: 'yaml', stream: 'yaml' };
-const LANGUAGE_LABEL: Record<Language, string> = { sql: 'SQL', js: 'JavaScript', chart: 'Chart', stream: 'Stream' };
+type Language = 'sql' | 'js' | 'chart' | 'stream' | 'pipeline';
+const EDITOR_LANGUAGE: Record<Language, EditorLanguage> = { sql: 'sql', js: 'javascript', chart: 'yaml', stream: 'yaml', pipeline: 'yaml' };
+const LANGUAGE_LABEL: Record<Language, string> = { sql: 'SQL', js: 'JavaScript', chart: 'Chart', stream: 'Stream', pipeline: 'Pipeline' };
 
 /** An exercise is written in SQL or JavaScript; every other cell's kind is its language. */
 function languageOf(cell: CodeCellDef): Language {
@@ -198,6 +199,10 @@ export class CodeCellView extends LitElement {
       return html`<div class="cell-output">
         <dew-stream-view .spec=${output.spec} .run=${output.run} .result=${output.result} .previous=${this.streamPrevious}></dew-stream-view>
       </div>`;
+    }
+    if (output.kind === 'pipeline') {
+      const busy = this.state.status === 'running' || this.state.status === 'queued';
+      return html`<div class="cell-output"><dew-pipeline-view .output=${output} .cellId=${this.cell.id} ?busy=${busy}></dew-pipeline-view></div>`;
     }
     if (output.kind === 'chart') {
       return html`<div class="cell-output">

@@ -8,6 +8,9 @@ import { renderMarkdown } from '../cell/markdown';
 import type { CellRunDetail, CodeCellView } from '../cell/code-cell';
 import { fileFraction } from '../../datasets/progress';
 import { strings } from '../strings';
+import type { PipelineCommandDetail } from '../pipeline/pipeline-view';
+import type { PeekDetail } from '../pipeline/ti-detail';
+import { quoteIdentifier } from '../../notebook/exercises/data-tests';
 import '../cell/code-cell';
 import '../offline/data-failed';
 import './notebook-aside';
@@ -76,7 +79,7 @@ export class NotebookView extends LitElement {
     const saved = this.progress ? this.saved : undefined;
     return html`
       <div class="notebook-layout">
-      <article class="notebook" @cell-run=${this.onRun} @cell-edit=${this.onEdit} @cell-stop=${this.onStop} @focus-cell=${this.onFocusCell}>
+      <article class="notebook" @cell-run=${this.onRun} @cell-edit=${this.onEdit} @cell-stop=${this.onStop} @focus-cell=${this.onFocusCell} @pipeline-command=${this.onPipelineCommand} @pipeline-peek=${this.onPipelinePeek}>
         <header class="lesson-header">
           <p class="lesson-stage">${strings.stageNames[lesson.stage]}${lesson.minutes ? html` · ${strings.minutes(lesson.minutes)}` : nothing}</p>
           <h1>${lesson.title}</h1>
@@ -197,6 +200,18 @@ export class NotebookView extends LitElement {
   private onEdit(event: CustomEvent<{ id: string; source: string }>): void {
     if (this.progress) this.progress.edit(event.detail.id, event.detail.source);
     else this.runtime.edit(event.detail.id, event.detail.source);
+  }
+
+  private onPipelineCommand(event: CustomEvent<PipelineCommandDetail>): void {
+    void this.runtime.pipeline(event.detail.id, event.detail.command);
+  }
+
+  /** A task instance's "show this day's rows": the day was validated as a date, and is bound, not spliced. */
+  private onPipelinePeek(event: CustomEvent<PeekDetail>): void {
+    const { table, column, ds, respond } = event.detail;
+    this.runtime
+      .preview(`SELECT * FROM ${quoteIdentifier(table)} WHERE ${quoteIdentifier(column)} = ?`, [ds])
+      .then(respond, (error: unknown) => respond(error instanceof Error ? error.message : String(error)));
   }
 
   private onStop(): void {
