@@ -201,12 +201,33 @@ describe('lineageGraph', () => {
     ]);
   });
 
-  it('draws no edge from a table to itself when a cell fixes a table in place', () => {
+  it('draws a self-loop, not a layer change, when a cell fixes a table in place', () => {
     const lineage = new Map([['fix', ran(1, ['trips'], ['trips'])]]);
     const graph = lineageGraph(['fix'], lineage, [{ name: 'rides', tables: ['trips'] }]);
-    expect(graph.edges.map((e) => e.id)).toEqual(['source:rides->table:trips']);
+    expect(graph.edges.map((e) => e.id)).toEqual(['source:rides->table:trips', 'table:trips->table:trips']);
     expect(graph.nodes.find((n) => n.label === 'trips')).toMatchObject({ layer: 'raw', writers: ['fix'] });
     expect(graph.nodes.find((n) => n.label === 'trips')!.cellId).toBeUndefined();
+  });
+
+  it('connects a statement’s reads to that statement’s writes only, not to the cell’s other writes', () => {
+    // Lesson 09's third-arrival: rebuild trips_arrived from trips, then upsert daily_city_metrics from it.
+    const cell = {
+      ...ran(1, ['trips', 'trips_arrived', 'daily_city_metrics'], ['trips_arrived', 'daily_city_metrics']),
+      steps: [
+        { statement: 1, read: ['trips'], written: ['trips_arrived'] },
+        { statement: 2, read: ['trips_arrived', 'daily_city_metrics'], written: ['daily_city_metrics'] },
+        { statement: 3, read: ['daily_city_metrics'], written: [] },
+      ],
+    };
+    const graph = lineageGraph(['third'], new Map([['third', cell]]), [{ name: 'trips', tables: ['trips'] }]);
+    expect(graph.edges.map((e) => e.id).sort()).toEqual([
+      'source:trips->table:trips',
+      'table:daily_city_metrics->table:daily_city_metrics',
+      'table:trips->table:trips_arrived',
+      'table:trips_arrived->table:daily_city_metrics',
+    ]);
+    const layer = (name: string) => graph.nodes.find((n) => n.kind !== 'source' && n.label === name)!.layer;
+    expect([layer('trips'), layer('trips_arrived'), layer('daily_city_metrics')]).toEqual(['raw', 'clean', 'mart']);
   });
 
   it('adds nothing for cells that only query', () => {

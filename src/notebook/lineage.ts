@@ -11,6 +11,12 @@ export interface CellLineage {
   sources?: readonly string[];
   /** A sequence number of the run: a larger one ran later. */
   ranAt: number;
+  /**
+   * Statement by statement (SQL cells, from ExecResult.tables.statements):
+   * edges run from a statement's reads to that statement's writes only.
+   * Without it (JS cells) every read is taken to feed every write.
+   */
+  steps?: readonly { statement: number; read: readonly string[]; written: readonly string[] }[];
 }
 
 export type LineageRecord = ReadonlyMap<string, CellLineage>;
@@ -201,14 +207,25 @@ export function lineageGraph(
     for (const written of cell.written) {
       const w = label(written);
       writers.set(w, [...(writers.get(w) ?? []), cell.id]);
+    }
+    const steps = cell.steps ?? [{ read: cell.read, written: cell.written }];
+    for (const step of steps) {
+      for (const written of step.written) {
+        const w = label(written);
+        const into = inputs.get(w) ?? new Set<string>();
+        inputs.set(w, into);
+        for (const read of step.read) {
+          const r = label(read);
+          // A table a statement both reads and rewrites gets a self-loop, not a layer of its own.
+          if (r !== w) into.add(r);
+          addEdge(`table:${r}`, `table:${w}`, cell.id);
+        }
+      }
+    }
+    for (const written of cell.written) {
+      const w = label(written);
       const into = inputs.get(w) ?? new Set<string>();
       inputs.set(w, into);
-      for (const read of cell.read) {
-        const r = label(read);
-        if (r === w) continue;
-        into.add(r);
-        addEdge(`table:${r}`, `table:${w}`, cell.id);
-      }
       for (const source of cell.sources ?? []) {
         sources.add(source);
         into.add(`source:${source}`);

@@ -280,7 +280,13 @@ export class NotebookRuntime {
   /** Notes what the run read and wrote and which cells that made stale; true if it wrote tables. */
   private recordLineage(cellId: string, output: CellOutput): boolean {
     const tables = 'tables' in output ? output.tables : undefined;
-    if (tables) this.lineage.set(cellId, { read: tables.read, written: tables.written, ranAt: ++this.runSeq });
+    if (tables)
+      this.lineage.set(cellId, {
+        read: tables.read,
+        written: tables.written,
+        ranAt: ++this.runSeq,
+        ...(tables.statements ? { steps: tables.statements } : {}),
+      });
     else this.lineage.delete(cellId);
     this.lineage = new Map(this.lineage);
     this.staleInputs = allStaleCells(

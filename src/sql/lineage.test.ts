@@ -17,8 +17,14 @@ beforeEach(async () => {
   `);
 });
 
+/** The exec's totals; the per-statement record is tested on its own below. */
 function tables(sql: string): TableAccess {
-  return core.exec(sql).tables;
+  const { read, written } = core.exec(sql).tables;
+  return { read, written };
+}
+
+function statements(sql: string) {
+  return core.exec(sql).tables.statements;
 }
 
 function failure(sql: string): SqlError {
@@ -174,26 +180,66 @@ describe('a failing exec carries the tables of the statements that ran', () => {
   it('keeps what the statements before the failing one did', () => {
     const error = failure("insert into riders(name) values ('Ed'); select * from trips; select * from nope");
     expect(error.statement).toBe(3);
-    expect(error.tables).toEqual({ read: ['trips'], written: ['riders'] });
+    expect(error.tables).toMatchObject({ read: ['trips'], written: ['riders'] });
   });
 
   it('does not count the writes of a failing statement SQLite rolled back', () => {
     const error = failure('select * from riders; insert into riders values (1, "dup")');
-    expect(error.tables).toEqual({ read: ['riders'], written: [] });
+    expect(error.tables).toMatchObject({ read: ['riders'], written: [] });
   });
 
   it('counts the writes a failing statement left behind (OR FAIL keeps earlier rows)', () => {
     const error = failure(`insert or fail into riders values (3, 'Fa'), (1, 'dup')`);
-    expect(error.tables).toEqual({ read: [], written: ['riders'] });
+    expect(error.tables).toMatchObject({ read: [], written: ['riders'] });
   });
 
   it('reports nothing for a statement that does not compile', () => {
-    expect(failure('selec 1').tables).toEqual({ read: [], written: [] });
+    expect(failure('selec 1').tables).toMatchObject({ read: [], written: [] });
   });
 
   it('starts afresh on the next exec', () => {
     failure('delete from riders; select * from nope');
     expect(tables('select * from trips')).toEqual({ read: ['trips'], written: [] });
+  });
+});
+
+describe('exec reports the tables each statement read and wrote', () => {
+  it('keeps a multi-statement cell’s statements apart: a later read does not feed an earlier write', () => {
+    expect(
+      statements(`create table arrived as select * from trips where fare > 0;
+        create table metrics as select city, count(*) n from arrived group by city;
+        delete from arrived where city in (select city from metrics where n > 5);
+        select * from riders;`),
+    ).toEqual([
+      { statement: 1, read: ['trips'], written: ['arrived'] },
+      { statement: 2, read: ['arrived'], written: ['metrics'] },
+      { statement: 3, read: ['arrived', 'metrics'], written: ['arrived'] },
+      { statement: 4, read: ['riders'], written: [] },
+    ]);
+  });
+
+  it('insert … select and update with a subquery', () => {
+    core.exec('create table copy(id, city)');
+    expect(statements('insert into copy select id, city from trips; update riders set name = upper(name) where id in (select id from copy)')).toEqual([
+      { statement: 1, read: ['trips'], written: ['copy'] },
+      { statement: 2, read: ['copy', 'riders'], written: ['riders'] },
+    ]);
+  });
+
+  it('a view’s creation reads its base tables; a trigger’s writes are its statement’s', () => {
+    core.exec('create table audit(n)');
+    expect(
+      statements(`create view seoul as select * from trips where city = 'Seoul';
+        create trigger log after insert on riders begin insert into audit values (new.id); end;
+        insert into riders(name) values ('Cy');`),
+    ).toEqual([
+      { statement: 1, read: ['trips'], written: ['seoul'] },
+      { statement: 3, read: [], written: ['audit', 'riders'] },
+    ]);
+  });
+
+  it('a failing exec carries the statements before the failure', () => {
+    expect(failure('delete from riders; select * from nope').tables?.statements).toEqual([{ statement: 1, read: [], written: ['riders'] }]);
   });
 });
 
@@ -213,7 +259,11 @@ describe('lineage over the worker client', () => {
   it('arrives with the result', async () => {
     const engine = createInProcessWorkerEngine();
     const out = await engine.exec('create table a(x); create table b as select * from a');
-    expect(out.tables).toEqual({ read: ['a'], written: ['a', 'b'] });
+    expect(out.tables).toMatchObject({ read: ['a'], written: ['a', 'b'] });
+    expect(out.tables.statements).toEqual([
+      { statement: 1, read: [], written: ['a'] },
+      { statement: 2, read: ['a'], written: ['b'] },
+    ]);
     engine.close();
   });
 });

@@ -4,7 +4,7 @@
 // (tables created, dropped or altered) comes from comparing sqlite_schema
 // before and after the statement. No SQL text is parsed here.
 import type { Database } from 'sql.js';
-import type { TableAccess } from './types';
+import type { StatementAccess, TableAccess } from './types';
 
 /**
  * OP_Open* flag: P2 is a register holding the root page (a b-tree the same
@@ -89,6 +89,8 @@ export function tableNames(names: Iterable<string>): string[] {
 export class TableTracker {
   private readonly read = new Set<string>();
   private readonly written = new Set<string>();
+  private readonly statements: StatementAccess[] = [];
+  private statementIndex = 0;
   private snapshot: Snapshot | null = null;
   private snapshotSchema = '';
   private counters: Counters | null = null;
@@ -99,6 +101,7 @@ export class TableTracker {
   /** Never throws: lineage is a by-product and must not fail the exec. */
   beforeStatement(sql: string): void {
     this.pending = null;
+    this.statementIndex += 1;
     try {
       this.counters ??= this.readCounters();
       // The snapshot must show the schema as it is before this statement, for the diff after it.
@@ -131,13 +134,15 @@ export class TableTracker {
     this.counters = after;
     const schemaWrites = new Set<string>();
     if (after.schema !== before.schema) this.diffSchema(schemaWrites, ok ? pending.read : null);
-    if (ok) for (const name of pending.read) this.read.add(name);
-    if (ok || after.totalChanges !== before.totalChanges) for (const name of pending.written) this.written.add(name);
-    for (const name of schemaWrites) this.written.add(name);
+    const read = ok ? [...pending.read] : [];
+    const written = [...(ok || after.totalChanges !== before.totalChanges ? pending.written : []), ...schemaWrites];
+    for (const name of read) this.read.add(name);
+    for (const name of written) this.written.add(name);
+    if (read.length || written.length) this.statements.push({ statement: this.statementIndex, read: tableNames(read), written: tableNames(written) });
   }
 
   result(): TableAccess {
-    return { read: tableNames(this.read), written: tableNames(this.written) };
+    return { read: tableNames(this.read), written: tableNames(this.written), statements: this.statements.map((s) => ({ ...s })) };
   }
 
   /** Adds the tables the statement's bytecode opens to `into`. Never throws. */

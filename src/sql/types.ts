@@ -60,6 +60,19 @@ export interface ExecResult {
 export interface TableAccess {
   read: string[];
   written: string[];
+  /**
+   * The same, statement by statement, for the statements that read or wrote a
+   * table (1-based `statement` as in SqlError). Lineage draws edges from a
+   * statement's reads to that statement's writes only. Absent where the
+   * producer cannot tell statements apart (a JS cell's calls).
+   */
+  statements?: StatementAccess[];
+}
+
+export interface StatementAccess {
+  statement: number;
+  read: string[];
+  written: string[];
 }
 
 export type ColumnType = 'INTEGER' | 'REAL' | 'TEXT' | 'BLOB' | 'NUMERIC' | '';

@@ -43,7 +43,7 @@ describe('worker host', () => {
     expect(posts.at(-1)?.message).toEqual({
       type: 'error',
       id: 2,
-      error: { name: 'SqlError', message: 'no such column: nope', statement: 2, tables: { read: [], written: ['t'] } },
+      error: { name: 'SqlError', message: 'no such column: nope', statement: 2, tables: { read: [], written: ['t'], statements: [{ statement: 1, read: [], written: ['t'] }] } },
     });
   });
 

@@ -245,7 +245,7 @@ describe('checkExercise', () => {
       kind: 'error',
       message: 'no such column: nope',
       statement: 2,
-      tables: { read: [], written: ['city_totals'] },
+      tables: { read: [], written: ['city_totals'], statements: [{ statement: 1, read: [], written: ['city_totals'] }] },
     });
     expect(await dump()).toEqual(schema);
   });
