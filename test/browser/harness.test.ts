@@ -80,8 +80,23 @@ describe('static server', () => {
 });
 
 describe('browser harness', () => {
-  it('aborts and records every request that leaves the origin', async () => {
+  it("the site's Content-Security-Policy stops requests that leave the origin before they are made", async () => {
     const page = await openApp();
+    const outcome = await page.evaluate(async () => {
+      const fetched = await fetch('https://example.com/').then(
+        () => 'reached',
+        () => 'failed',
+      );
+      return { fetched, ownOrigin: (await fetch(location.href)).status };
+    });
+    expect(outcome).toEqual({ fetched: 'failed', ownOrigin: 200 });
+    expect(blockedRequests(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('aborts and records every request that leaves the origin, with the CSP bypassed', async () => {
+    // The harness is the second wall: it must hold where the page's policy does not.
+    const page = await openApp('', { bypassCSP: true });
     // The app may move on to a #/route of its own; it must stay on the site.
     expect(page.url().startsWith(appUrl())).toBe(true);
 

@@ -14,6 +14,8 @@ export type ColorScheme = 'light' | 'dark';
 
 export interface OpenAppOptions {
   colorScheme?: ColorScheme;
+  /** Ignore the page's Content-Security-Policy, to test the harness's own request filter. */
+  bypassCSP?: boolean;
 }
 
 /** Everything a page did that a clean run should not do. */
@@ -82,7 +84,7 @@ const schemeByContext = new WeakMap<BrowserContext, ColorScheme>();
 export async function openApp(path = '', options: OpenAppOptions = {}): Promise<Page> {
   shared ??= launchBrowser();
   const colorScheme = options.colorScheme ?? 'light';
-  const context = await (await shared).newContext({ colorScheme });
+  const context = await (await shared).newContext({ colorScheme, bypassCSP: options.bypassCSP ?? false });
   const found: PageProblems = { blockedRequests: [], consoleErrors: [], pageErrors: [] };
   problemsByContext.set(context, found);
   schemeByContext.set(context, colorScheme);
