@@ -18,6 +18,8 @@ import { openProgressStore } from './progress';
 import type { SessionFactory } from './ui/app/app-shell';
 import './ui/app/app-shell';
 import { registerServiceWorker } from './offline/register';
+import { noteReadByWorker } from './offline/warm';
+import { servedName } from './datasets/served-form';
 
 let shownFiles = lessonFiles;
 const catalog = buildCatalog(lessonFiles);
@@ -55,7 +57,9 @@ const openSession: SessionFactory = (lesson) => {
     executors: { ...defaultExecutors, js, exercise: exerciseExecutor(js, world.source) },
     // Fetching, parsing and generating all happen in the SQL worker; the page gets progress only.
     loadDatasets: async (names, _target, onProgress) => {
-      const reports = await engine.load({ names, base: new URL('datasets/', document.baseURI).href }, onProgress);
+      const base = new URL('datasets/', document.baseURI).href;
+      const reports = await engine.load({ names, base }, onProgress);
+      for (const r of reports) if (r.file) noteReadByWorker(new URL(servedName(r.file), base).href);
       return reports.map((r) => ({ name: r.dataset, tables: r.rejectsTable ? [r.table, r.rejectsTable] : [r.table] }));
     },
   });
