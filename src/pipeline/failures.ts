@@ -1,20 +1,11 @@
 // Injected failures (for teaching). Deterministic: the same spec fails the
 // same tries of the same days on every run, on every machine.
 import type { FailureRule } from './types';
+import { hash32 } from '../datasets/generator/random';
 
-/** A number in [0, 1) from a string, by FNV-1a then a murmur-style mix. */
+/** A number in [0, 1) from a string: the generator's label hash, scaled. */
 export function unitHash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return (h >>> 0) / 2 ** 32;
+  return hash32(text) / 2 ** 32;
 }
 
 /**
